@@ -1,0 +1,70 @@
+package app.licensedesk;
+
+import app.licensedesk.model.Environment;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line of the app: which environment the sign-in screen preselects.
+ *
+ * @param preselect   the environment kind to preselect, or null to use the remembered choice
+ * @param authUrl     for CUSTOM: the authentication base URL
+ * @param apiUrl      for CUSTOM: the api base URL
+ */
+record AppOptions(Environment.Kind preselect, String authUrl, String apiUrl) {
+
+    static final String USAGE = """
+            Usage: license-desk [--sandbox | --production | --auth-url URL --api-url URL]
+                   license-desk --sandbox-server [--port N] [--customers N] [--latency-ms N] [--fault-rate X] ...
+
+              --sandbox          preselect the local sandbox (started in-process on a free port)
+              --production       preselect Eniris production
+              --auth-url URL     preselect Custom with this authentication URL (needs --api-url too)
+              --api-url URL      preselect Custom with this api URL
+              --sandbox-server   run only the local sandbox server, without the app (see --sandbox-server --help)
+            """;
+
+    static AppOptions parse(String... args) {
+        Environment.Kind kind = null;
+        String auth = null;
+        String api = null;
+        List<String> list = Arrays.asList(args);
+        for (int i = 0; i < list.size(); i++) {
+            String arg = list.get(i);
+            switch (arg) {
+                case "--sandbox" -> kind = Environment.Kind.SANDBOX;
+                case "--production" -> kind = Environment.Kind.PRODUCTION;
+                case "--auth-url", "--api-url" -> {
+                    if (i + 1 >= list.size()) {
+                        throw new IllegalArgumentException(arg + " needs a URL");
+                    }
+                    String url = list.get(++i);
+                    String problem = Environment.problemWith(url);
+                    if (problem != null) {
+                        throw new IllegalArgumentException(arg + " " + url + ": " + switch (problem) {
+                            case "https-required" -> "only HTTPS is allowed for hosts other than this machine";
+                            case "scheme" -> "must start with https:// (or http:// for localhost)";
+                            default -> "not a valid URL";
+                        });
+                    }
+                    if (arg.equals("--auth-url")) {
+                        auth = url;
+                    } else {
+                        api = url;
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if ((auth == null) != (api == null)) {
+            throw new IllegalArgumentException("--auth-url and --api-url go together");
+        }
+        if (auth != null) {
+            if (kind != null) {
+                throw new IllegalArgumentException("choose either --sandbox, --production or the two URLs");
+            }
+            kind = Environment.Kind.CUSTOM;
+        }
+        return new AppOptions(kind, auth, api);
+    }
+}

@@ -1,0 +1,33 @@
+package app.licensedesk.ui.common;
+
+import app.licensedesk.model.Controller;
+import app.licensedesk.model.License;
+import app.licensedesk.service.ClaimResult;
+import java.util.Optional;
+
+/**
+ * The only way view models open dialogs, so their tests can stub it. Called on the FX thread; the dialogs do
+ * their own network work and return only after success or cancel.
+ */
+public interface DialogService {
+
+    /** An unexpected failure: a short text with the details folded away. */
+    void showError(String header, Throwable error);
+
+    /**
+     * Opens the activation-date dialog.
+     *
+     * @param key the key to prefill (editable), or null
+     * @return the license as the server describes it after a successful activation; empty when cancelled
+     */
+    Optional<License> activate(String key);
+
+    /**
+     * Opens the license-key (claim) dialog.
+     *
+     * @param key        the key to prefill, or null
+     * @param controller the controller to preselect, or null
+     * @return the result of a successful claim; empty when cancelled
+     */
+    Optional<ClaimResult> claim(String key, Controller controller);
+}

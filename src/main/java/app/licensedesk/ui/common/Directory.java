@@ -1,0 +1,132 @@
+package app.licensedesk.ui.common;
+
+import app.licensedesk.model.Controller;
+import app.licensedesk.model.Customer;
+import app.licensedesk.service.LicenseDeskService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The customers and controllers the user can see, loaded once and shared by every view and dialog. FX thread
+ * only; loading goes through the {@link TaskRunner}.
+ */
+public final class Directory {
+
+    private final LicenseDeskService service;
+    private final TaskRunner tasks;
+    private final ObservableList<Customer> customers = FXCollections.observableArrayList();
+    private final ObservableList<Controller> controllers = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper customersLoading = new ReadOnlyBooleanWrapper(this, "customersLoading");
+    private final ReadOnlyBooleanWrapper controllersLoading = new ReadOnlyBooleanWrapper(this, "controllersLoading");
+    private final ReadOnlyStringWrapper customersError = new ReadOnlyStringWrapper(this, "customersError", "");
+    private final ReadOnlyStringWrapper controllersError = new ReadOnlyStringWrapper(this, "controllersError", "");
+    private boolean customersLoaded;
+    private boolean controllersLoaded;
+    private final List<Consumer<List<Customer>>> customerWaiters = new ArrayList<>();
+
+    public Directory(LicenseDeskService service, TaskRunner tasks) {
+        this.service = service;
+        this.tasks = tasks;
+    }
+
+    public ObservableList<Customer> customers() {
+        return FXCollections.unmodifiableObservableList(customers);
+    }
+
+    public ObservableList<Controller> controllers() {
+        return FXCollections.unmodifiableObservableList(controllers);
+    }
+
+    public ReadOnlyBooleanProperty customersLoadingProperty() {
+        return customersLoading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty controllersLoadingProperty() {
+        return controllersLoading.getReadOnlyProperty();
+    }
+
+    /** The message of the last failed customer load, or "". */
+    public ReadOnlyStringProperty customersErrorProperty() {
+        return customersError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty controllersErrorProperty() {
+        return controllersError.getReadOnlyProperty();
+    }
+
+    /** Loads the customers unless they are loaded or loading. */
+    public void ensureCustomers() {
+        if (!customersLoaded && !customersLoading.get()) {
+            reloadCustomers();
+        }
+    }
+
+    /** Calls {@code then} with the customers once they are loaded (at once if they are). */
+    public void withCustomers(Consumer<List<Customer>> then) {
+        if (customersLoaded) {
+            then.accept(List.copyOf(customers));
+            return;
+        }
+        customerWaiters.add(then);
+        ensureCustomers();
+    }
+
+    public void reloadCustomers() {
+        customersLoading.set(true);
+        customersError.set("");
+        tasks.run(I18n.t("task.loadCustomers"), service::customers, loaded -> {
+            customersLoading.set(false);
+            customersLoaded = true;
+            customers.setAll(loaded);
+            List<Consumer<List<Customer>>> waiting = List.copyOf(customerWaiters);
+            customerWaiters.clear();
+            waiting.forEach(w -> w.accept(List.copyOf(loaded)));
+        }, error -> {
+            customersLoading.set(false);
+            customerWaiters.clear();
+            String message = ErrorMessages.describe(error, ErrorMessages.Action.LOAD_CUSTOMERS);
+            customersError.set(message);
+            if (controllersLoading.get()) {
+                // the controllers were waiting for these customers: they fail with them
+                controllersLoading.set(false);
+                controllersError.set(message);
+            }
+        });
+    }
+
+    /** Loads the controllers (after the customers) unless they are loaded or loading. */
+    public void ensureControllers() {
+        if (!controllersLoaded && !controllersLoading.get()) {
+            reloadControllers();
+        }
+    }
+
+    public void reloadControllers() {
+        controllersLoading.set(true);
+        controllersError.set("");
+        withCustomers(list -> tasks.run(I18n.t("task.loadControllers"), () -> service.controllers(list),
+                loaded -> {
+                    controllersLoading.set(false);
+                    controllersLoaded = true;
+                    controllers.setAll(loaded);
+                }, error -> {
+                    controllersLoading.set(false);
+                    controllersError.set(ErrorMessages.describe(error, ErrorMessages.Action.LOAD_CONTROLLERS));
+                }));
+    }
+
+    /** F5 in any view: both lists again. */
+    public void reloadAll() {
+        customersLoaded = false;
+        controllersLoaded = false;
+        reloadCustomers();
+        reloadControllers();
+    }
+}

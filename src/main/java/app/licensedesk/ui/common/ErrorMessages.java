@@ -1,0 +1,101 @@
+package app.licensedesk.ui.common;
+
+import app.licensedesk.api.ApiException;
+import java.time.Duration;
+
+/** The one place that turns an exception into words for the user, according to what the user was doing. */
+public final class ErrorMessages {
+
+    /** What the user was doing when the failure happened; picks the specific wording. */
+    public enum Action {
+        SIGN_IN, TWO_FACTOR, LOAD_CUSTOMERS, LOAD_CONTROLLERS, LOAD_CUSTOMER_LICENSES, LOAD_CONTROLLER_LICENSES,
+        LOAD_LICENSES, ACTIVATE, CLAIM
+    }
+
+    private ErrorMessages() {
+    }
+
+    /** Whether this failure is expected (shown inline) rather than a defect (shown in an error dialog). */
+    public static boolean isExpected(Throwable error) {
+        return error instanceof ApiException;
+    }
+
+    public static String describe(Throwable error, Action action) {
+        return describe(error, action, null);
+    }
+
+    /**
+     * @param knownController for a failed claim: the controller the license is known to be claimed to, or null
+     */
+    public static String describe(Throwable error, Action action, String knownController) {
+        if (!(error instanceof ApiException api)) {
+            return I18n.t("error.unexpected", error.getClass().getSimpleName());
+        }
+        String server = api.serverMessage() == null ? "" : api.serverMessage();
+        return switch (api.kind()) {
+            case VALIDATION -> switch (action) {
+                case ACTIVATE -> I18n.t("error.activate.refused", server);
+                case CLAIM -> knownController == null
+                        ? I18n.t("error.claim.refused", server)
+                        : I18n.t("error.claim.refusedKnown", knownController, server);
+                case LOAD_CUSTOMER_LICENSES -> I18n.t("error.customer.invalid", server);
+                default -> I18n.t("error.validation", server);
+            };
+            case UNAUTHORIZED -> switch (action) {
+                case SIGN_IN -> "PASSWORD_INCORRECT".equals(api.errorCode()) || api.httpStatus() == 401
+                        ? I18n.t("error.signIn.wrongPassword") : I18n.t("error.unauthorized");
+                case TWO_FACTOR -> I18n.t("error.twoFactor.wrongCode");
+                default -> I18n.t("error.unauthorized");
+            };
+            case SIGNED_OUT -> I18n.t("error.signedOut");
+            case TWO_FACTOR_REQUIRED -> I18n.t("error.twoFactorRequired");
+            case FORBIDDEN -> switch (action) {
+                case ACTIVATE -> I18n.t("error.forbidden.activate");
+                case CLAIM -> I18n.t("error.forbidden.claim");
+                case LOAD_CUSTOMER_LICENSES, LOAD_LICENSES -> I18n.t("error.forbidden.customer");
+                case LOAD_CONTROLLERS, LOAD_CONTROLLER_LICENSES -> I18n.t("error.forbidden.controller");
+                default -> I18n.t("error.forbidden");
+            };
+            case NOT_FOUND -> switch (action) {
+                case ACTIVATE -> I18n.t("error.notFound.license");
+                case CLAIM -> I18n.t("error.notFound.claim");
+                case LOAD_CONTROLLER_LICENSES -> I18n.t("error.notFound.controller");
+                case LOAD_CUSTOMER_LICENSES, LOAD_LICENSES -> I18n.t("error.notFound.customer");
+                default -> I18n.t("error.notFound");
+            };
+            case CONFLICT -> action == Action.TWO_FACTOR
+                    ? I18n.t("error.twoFactor.notSetUp") : I18n.t("error.conflict", server);
+            case RATE_LIMITED -> rateLimited(api, action);
+            case SERVER -> I18n.t("error.server", api.httpStatus());
+            case NETWORK -> I18n.t("error.network");
+            case TIMEOUT -> I18n.t("error.timeout");
+            case UNREADABLE -> I18n.t("error.unreadable", api.httpStatus());
+        };
+    }
+
+    private static String rateLimited(ApiException api, Action action) {
+        Duration wait = api.retryAfter();
+        String key = switch (action) {
+            case SIGN_IN -> "error.rateLimited.signIn";
+            case TWO_FACTOR -> "error.rateLimited.twoFactor";
+            default -> "error.rateLimited";
+        };
+        if (wait == null) {
+            return I18n.t(key + ".noWait");
+        }
+        return I18n.t(key, humanDuration(wait));
+    }
+
+    /** "45 seconds", "3 minutes", "2 hours". */
+    static String humanDuration(Duration d) {
+        long seconds = Math.max(1, d.toSeconds());
+        if (seconds < 90) {
+            return I18n.t("duration.seconds", seconds);
+        }
+        long minutes = (seconds + 59) / 60;
+        if (minutes < 90) {
+            return I18n.t("duration.minutes", minutes);
+        }
+        return I18n.t("duration.hours", (minutes + 59) / 60);
+    }
+}

@@ -1,0 +1,40 @@
+package app.licensedesk.ui.common;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Dates and numbers for people: in the user's locale and time zone; missing values as an empty string. */
+public final class Formats {
+
+    private static final DateTimeFormatter UTC_ISO = DateTimeFormatter.ISO_INSTANT;
+
+    private Formats() {
+    }
+
+    public static ZoneId zone() {
+        return ZoneId.systemDefault();
+    }
+
+    public static String date(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(Locale.getDefault()).format(instant.atZone(zone()));
+    }
+
+    public static String dateTime(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Locale.getDefault()).format(instant.atZone(zone()));
+    }
+
+    /** The instant as the API receives it, e.g. 2026-12-01T08:00:00Z. */
+    public static String utcIso(Instant instant) {
+        return instant == null ? "" : UTC_ISO.format(instant);
+    }
+
+    public static String number(Integer value) {
+        return value == null ? "" : NumberFormat.getIntegerInstance(Locale.getDefault()).format(value);
+    }
+}

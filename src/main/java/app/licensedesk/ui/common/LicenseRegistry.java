@@ -1,0 +1,69 @@
+package app.licensedesk.ui.common;
+
+import app.licensedesk.model.Customer;
+import app.licensedesk.model.License;
+import app.licensedesk.model.LicenseTerms;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hands out the one {@link LicenseRow} per license, so every view shares it. Used on the FX thread only.
+ */
+public final class LicenseRegistry {
+
+    private final Map<String, LicenseRow> rows = new HashMap<>();
+    private final LicenseTerms terms;
+    private final Clock clock;
+
+    public LicenseRegistry(LicenseTerms terms, Clock clock) {
+        this.terms = terms;
+        this.clock = clock;
+    }
+
+    public LicenseTerms terms() {
+        return terms;
+    }
+
+    /**
+     * The row of this license, created or updated with what the server just said.
+     *
+     * @param customer the customer the license was found under, or null when not known from this answer
+     */
+    public LicenseRow put(License license, Customer customer) {
+        String identity = identityOf(license);
+        LicenseRow row = rows.computeIfAbsent(identity, LicenseRow::new);
+        row.update(license, customer, terms, clock.instant());
+        return row;
+    }
+
+    /** Records that the license with this key is claimed to a controller, in whichever row shows it. */
+    public void linkController(String key, String nodeId) {
+        LicenseRow row = rows.get(key);
+        if (row != null) {
+            row.setController(nodeId);
+        }
+    }
+
+    public Optional<LicenseRow> byKey(String key) {
+        return Optional.ofNullable(rows.get(key));
+    }
+
+    /** Recomputes every status against the clock (e.g. after a refresh, when time has moved on). */
+    public void recomputeAll() {
+        rows.values().forEach(r -> r.recompute(terms, clock.instant()));
+    }
+
+    /** Forgets everything: on sign-out, so nothing of one account shows in the next. */
+    public void clear() {
+        rows.clear();
+    }
+
+    private static String identityOf(License license) {
+        if (license.key() != null) {
+            return license.key();
+        }
+        return license.id() == null ? "?" : license.id();
+    }
+}

@@ -1,0 +1,99 @@
+package app.licensedesk.ui.common;
+
+import app.licensedesk.model.Customer;
+import app.licensedesk.model.License;
+import app.licensedesk.model.LicenseStatus;
+import app.licensedesk.model.LicenseTerms;
+import java.time.Instant;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One license as every table shows it. There is one row object per license (see {@link LicenseRegistry}), so an
+ * activation or a claim repaints every view that shows the license.
+ */
+public final class LicenseRow {
+
+    private final String identity;
+    private final ReadOnlyObjectWrapper<License> license = new ReadOnlyObjectWrapper<>(this, "license");
+    private final ReadOnlyObjectWrapper<Customer> customer = new ReadOnlyObjectWrapper<>(this, "customer");
+    private final ReadOnlyObjectWrapper<LicenseStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
+    private final ReadOnlyObjectWrapper<Instant> end = new ReadOnlyObjectWrapper<>(this, "end");
+    private final ReadOnlyStringWrapper controller = new ReadOnlyStringWrapper(this, "controller", "");
+
+    LicenseRow(String identity) {
+        this.identity = identity;
+    }
+
+    /** The key the row is known by: the license key, or its id when the server sent no key. */
+    public String identity() {
+        return identity;
+    }
+
+    void update(License newLicense, Customer newCustomer, LicenseTerms terms, Instant now) {
+        license.set(newLicense);
+        if (newCustomer != null) {
+            customer.set(newCustomer);
+        }
+        recompute(terms, now);
+    }
+
+    void recompute(LicenseTerms terms, Instant now) {
+        License current = license.get();
+        end.set(terms.end(current));
+        status.set(terms.status(current, now));
+    }
+
+    void setController(String nodeId) {
+        controller.set(nodeId == null ? "" : nodeId);
+    }
+
+    public License getLicense() {
+        return license.get();
+    }
+
+    public ReadOnlyObjectProperty<License> licenseProperty() {
+        return license.getReadOnlyProperty();
+    }
+
+    public Customer getCustomer() {
+        return customer.get();
+    }
+
+    public ReadOnlyObjectProperty<Customer> customerProperty() {
+        return customer.getReadOnlyProperty();
+    }
+
+    public LicenseStatus getStatus() {
+        return status.get();
+    }
+
+    public ReadOnlyObjectProperty<LicenseStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public Instant getEnd() {
+        return end.get();
+    }
+
+    public ReadOnlyObjectProperty<Instant> endProperty() {
+        return end.getReadOnlyProperty();
+    }
+
+    /** The nodeId of the controller the license is known to be claimed to, or "". */
+    public String getController() {
+        return controller.get();
+    }
+
+    public ReadOnlyStringProperty controllerProperty() {
+        return controller.getReadOnlyProperty();
+    }
+
+    /** The license key, or "". */
+    public String getKey() {
+        String key = license.get().key();
+        return key == null ? "" : key;
+    }
+}

@@ -1,0 +1,155 @@
+package app.licensedesk.ui.common;
+
+import app.licensedesk.model.License;
+import app.licensedesk.model.LicenseStatus;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The license table every view uses: key, type, status (colour and text), capacities, dates, duration and the
+ * linked controllers. Virtualised, sortable; cells read the shared {@link LicenseRow}s so updates repaint.
+ */
+public final class LicenseTable extends TableView<LicenseRow> {
+
+    /** Which optional columns a view wants. */
+    public enum Option { CUSTOMER_COLUMN }
+
+    public LicenseTable(Option... options) {
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        getStyleClass().add("license-table");
+        setId("licenseTable");
+        getColumns().add(text("key", 190, LicenseRow::getKey));
+        for (Option option : options) {
+            if (option == Option.CUSTOMER_COLUMN) {
+                TableColumn<LicenseRow, String> customer = new TableColumn<>(I18n.t("license.col.customer"));
+                customer.setPrefWidth(180);
+                customer.setCellValueFactory(c -> Bindings.createStringBinding(
+                        () -> c.getValue().getCustomer() == null ? "" : c.getValue().getCustomer().name(),
+                        c.getValue().customerProperty()));
+                getColumns().add(customer);
+            }
+        }
+        getColumns().add(licenseText("type", 100, l -> l.type() == null ? "" : typeName(l.type())));
+        getColumns().add(statusColumn());
+        getColumns().add(number("gridKw", License::gridKw));
+        getColumns().add(number("solarKw", License::solarKw));
+        getColumns().add(number("batteryKw", License::batteryKw));
+        getColumns().add(number("evKw", License::evKw));
+        getColumns().add(licenseDate("creationDate", License::creationDate));
+        getColumns().add(licenseDate("activationDate", License::activationDate));
+        getColumns().add(dateColumn("endDate", LicenseRow::endProperty));
+        getColumns().add(number("duration", License::duration));
+        TableColumn<LicenseRow, String> links = new TableColumn<>(I18n.t("license.col.controllers"));
+        links.setPrefWidth(200);
+        links.setCellValueFactory(c -> Bindings.createStringBinding(() -> linkedText(c.getValue()),
+                c.getValue().licenseProperty(), c.getValue().controllerProperty()));
+        getColumns().add(links);
+        setPlaceholder(new Label(I18n.t("license.table.empty")));
+    }
+
+    /** "commercial" -> "Commercial"; unknown types are shown as the server sent them. */
+    public static String typeName(String type) {
+        return switch (type) {
+            case "residential" -> I18n.t("license.type.residential");
+            case "commercial" -> I18n.t("license.type.commercial");
+            default -> type;
+        };
+    }
+
+    /** The controller when known, else the datalink count/ids the server gave. */
+    public static String linkedText(LicenseRow row) {
+        if (!row.getController().isEmpty()) {
+            return row.getController();
+        }
+        int n = row.getLicense().datalinks().size();
+        return n == 0 ? "" : I18n.t("license.datalinks", n, String.join(", ", row.getLicense().datalinks()));
+    }
+
+    private static TableColumn<LicenseRow, String> text(String key, double width,
+                                                        Function<LicenseRow, String> value) {
+        TableColumn<LicenseRow, String> col = new TableColumn<>(I18n.t("license.col." + key));
+        col.setId("col-" + key);
+        col.setPrefWidth(width);
+        col.setCellValueFactory(c -> Bindings.createStringBinding(() -> value.apply(c.getValue()),
+                c.getValue().licenseProperty()));
+        return col;
+    }
+
+    private static TableColumn<LicenseRow, String> licenseText(String key, double width,
+                                                               Function<License, String> value) {
+        return text(key, width, row -> value.apply(row.getLicense()));
+    }
+
+    private static TableColumn<LicenseRow, Integer> number(String key, Function<License, Integer> value) {
+        TableColumn<LicenseRow, Integer> col = new TableColumn<>(I18n.t("license.col." + key));
+        col.setId("col-" + key);
+        col.setPrefWidth(key.equals("duration") ? 80 : 90);
+        col.setCellValueFactory(c -> Bindings.createObjectBinding(() -> value.apply(c.getValue().getLicense()),
+                c.getValue().licenseProperty()));
+        col.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : Formats.number(item));
+            }
+        });
+        col.getStyleClass().add("number-column");
+        return col;
+    }
+
+    private static TableColumn<LicenseRow, Instant> licenseDate(String key, Function<License, Instant> getter) {
+        return dateColumn(key, row -> Bindings.createObjectBinding(() -> getter.apply(row.getLicense()),
+                row.licenseProperty()));
+    }
+
+    private static TableColumn<LicenseRow, Instant> dateColumn(String key,
+                                                               Function<LicenseRow, ObservableValue<Instant>> value) {
+        TableColumn<LicenseRow, Instant> col = new TableColumn<>(I18n.t("license.col." + key));
+        col.setId("col-" + key);
+        col.setPrefWidth(150);
+        col.setCellValueFactory(c -> value.apply(c.getValue()));
+        col.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : Formats.dateTime(item));
+            }
+        });
+        return col;
+    }
+
+    private TableColumn<LicenseRow, LicenseStatus> statusColumn() {
+        TableColumn<LicenseRow, LicenseStatus> col = new TableColumn<>(I18n.t("license.col.status"));
+        col.setId("col-status");
+        col.setPrefWidth(120);
+        col.setCellValueFactory(c -> c.getValue().statusProperty());
+        col.setCellFactory(c -> new StatusCell<>());
+        return col;
+    }
+
+    /** A table cell showing a status as a coloured pill with its name: never colour alone. */
+    public static final class StatusCell<S> extends TableCell<S, LicenseStatus> {
+        @Override
+        protected void updateItem(LicenseStatus item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            setGraphic(empty || item == null ? null : StatusCell.pill(item));
+        }
+
+        /** A label styled for the status. */
+        public static Label pill(LicenseStatus status) {
+            Label label = new Label(I18n.t("status." + status.name()));
+            label.getStyleClass().addAll("status-pill", "status-" + status.name().toLowerCase().replace('_', '-'));
+            return label;
+        }
+    }
+}

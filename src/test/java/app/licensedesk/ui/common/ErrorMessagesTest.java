@@ -1,0 +1,82 @@
+package app.licensedesk.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.licensedesk.api.ApiException;
+import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.ui.common.ErrorMessages.Action;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ErrorMessagesTest {
+
+    @BeforeAll
+    static void english() {
+        I18n.setLocale(Locale.ENGLISH);
+    }
+
+    private static ApiException api(Kind kind, int status, String code, String message, Duration retry) {
+        return new ApiException(kind, status, code, message, retry, null);
+    }
+
+    @Test
+    void eachFailureHasItsOwnWords() {
+        assertThat(ErrorMessages.describe(api(Kind.UNAUTHORIZED, 401, "PASSWORD_INCORRECT", "x", null),
+                Action.SIGN_IN)).isEqualTo("Wrong username or password.");
+        assertThat(ErrorMessages.describe(api(Kind.FORBIDDEN, 403, null, null, null), Action.ACTIVATE))
+                .isEqualTo("You do not have the right to activate this license.");
+        assertThat(ErrorMessages.describe(api(Kind.FORBIDDEN, 403, null, null, null),
+                Action.LOAD_CUSTOMER_LICENSES)).isEqualTo("No access to this customer.");
+        assertThat(ErrorMessages.describe(api(Kind.NOT_FOUND, 404, null, null, null), Action.ACTIVATE))
+                .isEqualTo("No license with this key exists.");
+        assertThat(ErrorMessages.describe(api(Kind.NETWORK, 0, null, null, null), Action.LOAD_CUSTOMERS))
+                .contains("Cannot reach the server");
+        assertThat(ErrorMessages.describe(api(Kind.TIMEOUT, 0, null, null, null), Action.LOAD_CUSTOMERS))
+                .contains("did not answer in time");
+        assertThat(ErrorMessages.describe(api(Kind.SERVER, 503, null, null, null), Action.LOAD_LICENSES))
+                .contains("HTTP 503");
+        assertThat(ErrorMessages.describe(api(Kind.TWO_FACTOR_REQUIRED, 401, null, null, null), Action.SIGN_IN))
+                .contains("Two-factor");
+        assertThat(ErrorMessages.describe(api(Kind.CONFLICT, 409, null, null, null), Action.TWO_FACTOR))
+                .contains("not set up");
+    }
+
+    @Test
+    void alreadyClaimedNamesTheControllerWhenKnown() {
+        ApiException e = api(Kind.VALIDATION, 400, "Bad Request", "License already claimed", null);
+        assertThat(ErrorMessages.describe(e, Action.CLAIM, "SGC-0001"))
+                .contains("already claimed by controller SGC-0001").contains("License already claimed");
+        assertThat(ErrorMessages.describe(e, Action.CLAIM)).contains("may already be claimed");
+        assertThat(ErrorMessages.describe(api(Kind.VALIDATION, 400, null, "already activated", null),
+                Action.ACTIVATE)).contains("already be activated").contains("already activated");
+    }
+
+    @Test
+    void rateLimitSaysHowLongToWait() {
+        assertThat(ErrorMessages.describe(api(Kind.RATE_LIMITED, 429, null, null, Duration.ofSeconds(45)),
+                Action.SIGN_IN)).isEqualTo("Too many failed sign-in attempts. Try again in 45 seconds.");
+        assertThat(ErrorMessages.describe(api(Kind.RATE_LIMITED, 429, null, null, Duration.ofSeconds(600)),
+                Action.LOAD_CUSTOMERS)).isEqualTo("Too many requests. Try again in 10 minutes.");
+        assertThat(ErrorMessages.describe(api(Kind.RATE_LIMITED, 429, null, null, null), Action.TWO_FACTOR))
+                .contains("Too many wrong codes");
+    }
+
+    @Test
+    void unexpectedErrorsAreNamedButNotExpected() {
+        IllegalStateException bug = new IllegalStateException("boom");
+        assertThat(ErrorMessages.isExpected(bug)).isFalse();
+        assertThat(ErrorMessages.describe(bug, Action.CLAIM)).contains("IllegalStateException");
+    }
+
+    @Test
+    void everyKindAndActionHasAText() {
+        for (Kind kind : Kind.values()) {
+            for (Action action : Action.values()) {
+                String text = ErrorMessages.describe(api(kind, 400, null, "m", Duration.ofSeconds(5)), action);
+                assertThat(text).as(kind + "/" + action).isNotBlank().doesNotContain("!");
+            }
+        }
+    }
+}
