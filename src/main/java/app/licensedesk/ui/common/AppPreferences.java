@@ -19,9 +19,13 @@ public final class AppPreferences {
         this.node = node;
     }
 
-    /** The user's real preferences. */
+    /**
+     * The user's preferences; the node can be moved with {@code -Dlicensedesk.prefs=...} so that tests and
+     * demos do not touch a real user's settings.
+     */
     public static AppPreferences user() {
-        return new AppPreferences(Preferences.userRoot().node("app/licensedesk"));
+        return new AppPreferences(Preferences.userRoot().node(System.getProperty("licensedesk.prefs",
+                "app/licensedesk")));
     }
 
     public String get(String key, String fallback) {

@@ -23,6 +23,9 @@ public final class Directory {
     private final TaskRunner tasks;
     private final ObservableList<Customer> customers = FXCollections.observableArrayList();
     private final ObservableList<Controller> controllers = FXCollections.observableArrayList();
+    // one read-only view each, kept here: a view made per call listens weakly and can be collected
+    private final ObservableList<Customer> customersView = FXCollections.unmodifiableObservableList(customers);
+    private final ObservableList<Controller> controllersView = FXCollections.unmodifiableObservableList(controllers);
     private final ReadOnlyBooleanWrapper customersLoading = new ReadOnlyBooleanWrapper(this, "customersLoading");
     private final ReadOnlyBooleanWrapper controllersLoading = new ReadOnlyBooleanWrapper(this, "controllersLoading");
     private final ReadOnlyStringWrapper customersError = new ReadOnlyStringWrapper(this, "customersError", "");
@@ -37,11 +40,11 @@ public final class Directory {
     }
 
     public ObservableList<Customer> customers() {
-        return FXCollections.unmodifiableObservableList(customers);
+        return customersView;
     }
 
     public ObservableList<Controller> controllers() {
-        return FXCollections.unmodifiableObservableList(controllers);
+        return controllersView;
     }
 
     public ReadOnlyBooleanProperty customersLoadingProperty() {

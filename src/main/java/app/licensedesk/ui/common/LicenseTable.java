@@ -23,7 +23,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
 
     public LicenseTable(Option... options) {
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        getStyleClass().add("license-table");
+        getStyleClass().addAll("license-table", atlantafx.base.theme.Styles.DENSE);
         setId("licenseTable");
         getColumns().add(text("key", 190, LicenseRow::getKey));
         for (Option option : options) {
@@ -90,7 +90,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
     private static TableColumn<LicenseRow, Integer> number(String key, Function<License, Integer> value) {
         TableColumn<LicenseRow, Integer> col = new TableColumn<>(I18n.t("license.col." + key));
         col.setId("col-" + key);
-        col.setPrefWidth(key.equals("duration") ? 80 : 90);
+        col.setPrefWidth(key.equals("duration") ? 80 : 105);
         col.setCellValueFactory(c -> Bindings.createObjectBinding(() -> value.apply(c.getValue().getLicense()),
                 c.getValue().licenseProperty()));
         col.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -114,7 +114,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
                                                                Function<LicenseRow, ObservableValue<Instant>> value) {
         TableColumn<LicenseRow, Instant> col = new TableColumn<>(I18n.t("license.col." + key));
         col.setId("col-" + key);
-        col.setPrefWidth(150);
+        col.setPrefWidth(175);
         col.setCellValueFactory(c -> value.apply(c.getValue()));
         col.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         col.setCellFactory(c -> new TableCell<>() {
@@ -130,7 +130,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
     private TableColumn<LicenseRow, LicenseStatus> statusColumn() {
         TableColumn<LicenseRow, LicenseStatus> col = new TableColumn<>(I18n.t("license.col.status"));
         col.setId("col-status");
-        col.setPrefWidth(120);
+        col.setPrefWidth(140);
         col.setCellValueFactory(c -> c.getValue().statusProperty());
         col.setCellFactory(c -> new StatusCell<>());
         return col;

@@ -36,6 +36,7 @@ public final class TaskRunner {
     private final Executor background;
     private final Executor fx;
     private final ObservableList<String> running = FXCollections.observableArrayList();
+    private final ObservableList<String> runningView = FXCollections.unmodifiableObservableList(running);
     private final BooleanBinding busy = Bindings.isNotEmpty(running);
     private Reauthenticator reauthenticator;
 
@@ -55,7 +56,7 @@ public final class TaskRunner {
 
     /** Descriptions of the tasks now running, for the status bar (changed on the FX thread only). */
     public ObservableList<String> running() {
-        return FXCollections.unmodifiableObservableList(running);
+        return runningView;
     }
 
     public BooleanBinding busyProperty() {

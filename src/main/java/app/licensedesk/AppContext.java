@@ -1,0 +1,59 @@
+package app.licensedesk;
+
+import app.licensedesk.model.LicenseTerms;
+import app.licensedesk.service.Backend;
+import app.licensedesk.ui.common.AppPreferences;
+import app.licensedesk.ui.common.DialogService;
+import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.common.ShellPage;
+import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.controllers.ControllersView;
+import app.licensedesk.ui.controllers.ControllersViewModel;
+import app.licensedesk.ui.customers.CustomersView;
+import app.licensedesk.ui.customers.CustomersViewModel;
+import app.licensedesk.ui.dialogs.FxDialogService;
+import app.licensedesk.ui.licenses.LicensesView;
+import app.licensedesk.ui.licenses.LicensesViewModel;
+import app.licensedesk.ui.login.ReauthPrompt;
+import app.licensedesk.ui.shell.Page;
+import app.licensedesk.ui.shell.ShellView;
+import app.licensedesk.ui.shell.ShellViewModel;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.stage.Window;
+
+/**
+ * The composition root of one signed-in session: the only place that builds the shared state, the dialogs and
+ * the views. A new context per sign-in, so nothing of one account shows in the next.
+ */
+final class AppContext {
+
+    private final ShellView shell;
+
+    AppContext(Backend backend, TaskRunner tasks, AppPreferences prefs, Clock clock, Supplier<Window> owner,
+               Runnable onSignedOut) {
+        LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(), clock);
+        Directory directory = new Directory(backend.service(), tasks);
+        DialogService dialogs = new FxDialogService(owner, backend.service(), tasks, registry, directory,
+                backend.environment());
+        tasks.setReauthenticator(new ReauthPrompt(backend, tasks, prefs, owner));
+        Map<Page, Supplier<ShellPage>> pages = new EnumMap<>(Page.class);
+        pages.put(Page.CUSTOMERS, () -> new CustomersView(
+                new CustomersViewModel(backend.service(), tasks, registry, directory, dialogs)));
+        pages.put(Page.CONTROLLERS, () -> new ControllersView(
+                new ControllersViewModel(backend.service(), tasks, registry, directory, dialogs)));
+        pages.put(Page.LICENSES, () -> new LicensesView(
+                new LicensesViewModel(backend.service(), tasks, registry, directory, dialogs)));
+        shell = new ShellView(new ShellViewModel(backend, tasks, prefs, () -> {
+            tasks.setReauthenticator(null);
+            onSignedOut.run();
+        }), pages);
+    }
+
+    ShellView shell() {
+        return shell;
+    }
+}

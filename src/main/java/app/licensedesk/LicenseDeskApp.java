@@ -1,0 +1,140 @@
+package app.licensedesk;
+
+import app.licensedesk.api.ClientSettings;
+import app.licensedesk.model.Environment;
+import app.licensedesk.service.Backend;
+import app.licensedesk.service.Backends;
+import app.licensedesk.ui.common.AppPreferences;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.login.LoginView;
+import app.licensedesk.ui.login.LoginViewModel;
+import atlantafx.base.theme.PrimerLight;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application: the sign-in window, then the main window of the signed-in session; sign-out returns
+ * to sign-in. Started by {@link Launcher} (or by tests, which set {@link #options} first).
+ */
+public final class LicenseDeskApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LicenseDeskApp.class);
+    static final String CSS = "/app/licensedesk/ui/app.css";
+    static final String PREF_WIDTH = "window.width";
+    static final String PREF_HEIGHT = "window.height";
+    static final String PREF_MAXIMIZED = "window.maximized";
+
+    static volatile AppOptions options = AppOptions.parse();
+
+    private final LocalSandbox sandbox = new LocalSandbox();
+    private ExecutorService background;
+    private TaskRunner tasks;
+    private AppPreferences prefs;
+    private Stage stage;
+
+    @Override
+    public void start(Stage primary) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        AtomicInteger counter = new AtomicInteger();
+        background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "license-desk-task-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        tasks = new TaskRunner(background, Platform::runLater);
+        prefs = AppPreferences.user();
+        stage = primary;
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            // the last net: log it and tell the user, never die silently
+            LOG.error("Uncaught exception on {}", thread.getName(), error);
+            if (Platform.isFxApplicationThread()) {
+                Alert alert = new Alert(Alert.AlertType.ERROR, I18n.t("error.unexpected",
+                        error.getClass().getSimpleName()));
+                alert.initOwner(stage);
+                alert.show();
+            }
+        });
+        primary.getIcons().setAll(icons());
+        showLogin();
+        primary.show();
+    }
+
+    /** The window icons in the sizes the desktops ask for. */
+    static List<Image> icons() {
+        return Stream.of(16, 32, 48, 64, 128, 256)
+                .map(size -> LicenseDeskApp.class.getResource("/app/licensedesk/icons/license-desk-" + size + ".png"))
+                .filter(Objects::nonNull)
+                .map(url -> new Image(url.toExternalForm()))
+                .toList();
+    }
+
+    private void showLogin() {
+        AppOptions opts = options;
+        LoginViewModel vm = new LoginViewModel(this::connect, tasks, prefs, opts.preselect(), opts.authUrl(),
+                opts.apiUrl(), this::showMain);
+        Scene scene = new Scene(new LoginView(vm, LocalSandbox.accountsHint(), false).root(), 560, 680);
+        scene.getStylesheets().add(LicenseDeskApp.class.getResource(CSS).toExternalForm());
+        stage.setOnCloseRequest(e -> vm.dispose());
+        stage.setTitle(I18n.t("app.name") + " \u2013 " + I18n.t("login.signIn"));
+        stage.setMaximized(false);
+        stage.setScene(scene);
+        stage.centerOnScreen();
+    }
+
+    private Backend connect(Environment.Kind kind, String authUrl, String apiUrl) {
+        Environment env = switch (kind) {
+            case PRODUCTION -> Environment.production();
+            case SANDBOX -> Environment.sandbox(sandbox.baseUrl());
+            case CUSTOM -> new Environment(Environment.Kind.CUSTOM, authUrl, apiUrl);
+        };
+        return Backends.connect(env, ClientSettings.defaults());
+    }
+
+    private void showMain(Backend backend) {
+        AppContext context = new AppContext(backend, tasks, prefs, Clock.systemDefaultZone(), () -> stage,
+                () -> {
+                    saveWindow();
+                    showLogin();
+                });
+        Scene scene = new Scene(context.shell().root(), prefs.getDouble(PREF_WIDTH, 1360),
+                prefs.getDouble(PREF_HEIGHT, 820));
+        scene.getStylesheets().add(LicenseDeskApp.class.getResource(CSS).toExternalForm());
+        context.shell().installShortcuts(scene);
+        stage.setOnCloseRequest(e -> saveWindow());
+        stage.setTitle(I18n.t("app.name") + " \u2013 " + backend.session().username() + " @ "
+                + I18n.t("environment." + backend.environment().kind().name()));
+        stage.setScene(scene);
+        stage.centerOnScreen();
+        stage.setMaximized(Boolean.parseBoolean(prefs.get(PREF_MAXIMIZED, "false")));
+    }
+
+    private void saveWindow() {
+        prefs.put(PREF_MAXIMIZED, Boolean.toString(stage.isMaximized()));
+        if (!stage.isMaximized() && stage.getScene() != null) {
+            prefs.putDouble(PREF_WIDTH, stage.getScene().getWidth());
+            prefs.putDouble(PREF_HEIGHT, stage.getScene().getHeight());
+        }
+    }
+
+    @Override
+    public void stop() {
+        sandbox.close();
+        if (background != null) {
+            background.shutdownNow();
+        }
+    }
+}

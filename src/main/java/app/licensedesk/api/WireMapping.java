@@ -1,0 +1,99 @@
+package app.licensedesk.api;
+
+import app.licensedesk.model.Controller;
+import app.licensedesk.model.Customer;
+import app.licensedesk.model.License;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/** The one place where wire records become model records. */
+final class WireMapping {
+
+    private WireMapping() {
+    }
+
+    static License license(Wire.License w) {
+        List<String> datalinks = w.datalinks() == null ? List.of()
+                : w.datalinks().stream().filter(Objects::nonNull).toList();
+        return new License(w.id(), w.key(), w.gridKw(), w.solarKw(), w.batteryKw(), w.evKw(), w.creationDate(),
+                w.activationDate(), w.duration(), w.deactivationDate(), w.type(), datalinks);
+    }
+
+    static List<License> licenses(Wire.LicenseList list) {
+        return list.licenses() == null ? List.of()
+                : list.licenses().stream().filter(Objects::nonNull).map(WireMapping::license).toList();
+    }
+
+    /** A company without an id cannot be queried for devices or told apart; it is left out. */
+    static List<Customer> customers(Wire.CompanyList list) {
+        List<Customer> customers = new ArrayList<>();
+        if (list.company() != null) {
+            for (Wire.Company c : list.company()) {
+                if (c != null && c.id() != null) {
+                    String name = c.name() == null || c.name().isBlank() ? "#" + c.id() : c.name();
+                    customers.add(new Customer(c.id(), c.uuid(), name));
+                }
+            }
+        }
+        return customers;
+    }
+
+    /**
+     * The controllers among the devices: those with a nodeId whose {@code properties.nodeType} is one of the
+     * controller types. Decision: the display name is {@code properties.name}, else {@code label}, else the nodeId.
+     */
+    static List<Controller> controllers(Wire.DeviceList list, Customer customer, Collection<String> nodeTypes) {
+        List<Controller> controllers = new ArrayList<>();
+        if (list.device() == null) {
+            return controllers;
+        }
+        for (Wire.Device d : list.device()) {
+            JsonObject p = d == null ? null : d.properties();
+            String nodeId = p == null ? null : text(p, "nodeId");
+            String nodeType = p == null ? null : text(p, "nodeType");
+            if (nodeId == null || nodeType == null || !nodeTypes.contains(nodeType)) {
+                continue;
+            }
+            String name = firstNonBlank(text(p, "name"), text(p, "label"), nodeId);
+            long id = d.id() == null ? 0 : d.id();
+            controllers.add(new Controller(id, nodeId, name, nodeType, customer, lenientInstant(d.lastUpdate())));
+        }
+        return controllers;
+    }
+
+    /** A date that is shown but never computed with: unreadable text becomes null rather than failing the list. */
+    static Instant lenientInstant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Json.parseDateTime(text).toInstant();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || !e.isJsonPrimitive()) {
+            return null;
+        }
+        String value = e.getAsString();
+        return value.isBlank() ? null : value;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,157 @@
+package app.licensedesk.sandbox;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The sandbox's data: companies, devices and licenses. Companies and devices never change; licenses are
+ * immutable records replaced under this object's lock, so a claim or an activation happens exactly once and
+ * every endpoint sees it at once.
+ */
+final class Estate {
+
+    static final String CONTROLLER_TYPE = "smartgridControllerSite";
+
+    /** A customer; {@code uuid} is null for the few companies that have no license view. */
+    record Company(int id, UUID uuid, String name, boolean salesVisible) {
+    }
+
+    /** A controller or one of its child devices; {@code name} and {@code label} may be null. */
+    record Device(int id, int companyId, String nodeId, String nodeType, String name, String label,
+                  String parentNodeId, List<String> childNodeIds, boolean active, Instant lastUpdate) {
+
+        boolean isController() {
+            return CONTROLLER_TYPE.equals(nodeType);
+        }
+    }
+
+    /** A license; {@code nodeId} and {@code datalink} are set once it is claimed. */
+    record License(UUID id, String key, int companyId, Integer gridKw, Integer solarKw, Integer batteryKw,
+                   Integer evKw, Instant creationDate, Instant activationDate, int duration,
+                   Instant deactivationDate, String type, String nodeId, UUID datalink) {
+
+        License activated(Instant at) {
+            return new License(id, key, companyId, gridKw, solarKw, batteryKw, evKw, creationDate, at, duration,
+                    deactivationDate, type, nodeId, datalink);
+        }
+
+        License claimed(String controllerNodeId, UUID datalinkId) {
+            return new License(id, key, companyId, gridKw, solarKw, batteryKw, evKw, creationDate, activationDate,
+                    duration, deactivationDate, type, controllerNodeId, datalinkId);
+        }
+    }
+
+    private final List<Company> companies;
+    private final Map<Integer, Company> companiesById = new HashMap<>();
+    private final Map<UUID, Company> companiesByUuid = new HashMap<>();
+    private final List<Device> devices;
+    private final Map<String, Device> devicesByNodeId = new HashMap<>();
+    private final Map<String, License> licensesByKey = new LinkedHashMap<>();
+    private final Random datalinkIds;
+
+    Estate(List<Company> companies, List<Device> devices, List<License> licenses, Random datalinkIds) {
+        this.companies = List.copyOf(companies);
+        this.devices = List.copyOf(devices);
+        this.datalinkIds = datalinkIds;
+        for (Company c : companies) {
+            companiesById.put(c.id(), c);
+            if (c.uuid() != null) {
+                companiesByUuid.put(c.uuid(), c);
+            }
+        }
+        for (Device d : devices) {
+            devicesByNodeId.put(d.nodeId(), d);
+        }
+        for (License l : licenses) {
+            licensesByKey.put(l.key(), l);
+        }
+    }
+
+    boolean visible(int companyId, Account who) {
+        return who.seesAllCompanies() || companiesById.get(companyId).salesVisible();
+    }
+
+    List<Company> companies() {
+        return companies;
+    }
+
+    List<Company> companiesFor(Account who) {
+        return companies.stream().filter(c -> visible(c.id(), who)).toList();
+    }
+
+    Company companyByUuid(UUID uuid) {
+        return companiesByUuid.get(uuid);
+    }
+
+    List<Device> devices() {
+        return devices;
+    }
+
+    List<Device> devicesFor(Account who) {
+        return devices.stream().filter(d -> visible(d.companyId(), who)).toList();
+    }
+
+    /** The controller with this nodeId when it exists and the user may see it, else null. */
+    Device controllerFor(String nodeId, Account who) {
+        Device d = devicesByNodeId.get(nodeId);
+        return d != null && d.isController() && visible(d.companyId(), who) ? d : null;
+    }
+
+    synchronized List<License> licenses() {
+        return List.copyOf(licensesByKey.values());
+    }
+
+    synchronized List<License> licensesOf(int companyId) {
+        return licensesByKey.values().stream().filter(l -> l.companyId() == companyId).toList();
+    }
+
+    synchronized List<License> licensesClaimedBy(String nodeId) {
+        return licensesByKey.values().stream().filter(l -> nodeId.equals(l.nodeId())).toList();
+    }
+
+    /** Activates once: 404 unknown (or invisible) key, 403 without the right, 400 when already activated. */
+    synchronized License activate(String key, Account who, Instant at) {
+        License license = visibleLicense(key, who);
+        if (!who.canActivate()) {
+            throw ApiError.forbidden("You do not have the right to activate license " + key);
+        }
+        if (license.activationDate() != null) {
+            throw ApiError.badRequest("License " + key + " is already activated");
+        }
+        License updated = license.activated(at);
+        licensesByKey.put(key, updated);
+        return updated;
+    }
+
+    /** Claims once: 404 unknown license or controller (or invisible), 400 when the license is already claimed. */
+    synchronized License claim(String key, String nodeId, Account who) {
+        License license = visibleLicense(key, who);
+        if (controllerFor(nodeId, who) == null) {
+            throw ApiError.notFound("Controller " + nodeId + " not found");
+        }
+        if (license.nodeId() != null) {
+            throw ApiError.badRequest("License " + key + " is already claimed");
+        }
+        License updated = license.claimed(nodeId, EstateSeeder.uuid(datalinkIds));
+        licensesByKey.put(key, updated);
+        return updated;
+    }
+
+    private License visibleLicense(String key, Account who) {
+        License license = licensesByKey.get(key);
+        if (license == null || !visible(license.companyId(), who)) {
+            throw ApiError.notFound("License " + key + " not found");
+        }
+        return license;
+    }
+
+    /** A few facts for the console banner and tests. */
+    int controllerCount() {
+        return (int) devices.stream().filter(Device::isController).count();
+    }
+}

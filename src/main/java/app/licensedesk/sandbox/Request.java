@@ -1,0 +1,125 @@
+package app.licensedesk.sandbox;
+
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** One incoming request, read fully, with the helpers routes need. */
+final class Request {
+
+    private static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final String method;
+    private final String path;
+    private final String param;
+    private final Map<String, String> query;
+    private final byte[] body;
+    private final String authorization;
+
+    private Request(String method, String path, String param, Map<String, String> query, byte[] body,
+                    String authorization) {
+        this.method = method;
+        this.path = path;
+        this.param = param;
+        this.query = query;
+        this.body = body;
+        this.authorization = authorization;
+    }
+
+    static Request read(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw ApiError.badRequest("The body is too large");
+        }
+        return new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                exchange.getRequestURI().getRawPath(), null, parseQuery(exchange.getRequestURI().getRawQuery()),
+                body, exchange.getRequestHeaders().getFirst("Authorization"));
+    }
+
+    private static Map<String, String> parseQuery(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                out.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest("Malformed percent-encoding in the query");
+            }
+        }
+        return out;
+    }
+
+    /** Decodes one path segment; '+' stays a plus, because only query strings use it for spaces. */
+    static String decodeSegment(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("Malformed percent-encoding in the path");
+        }
+    }
+
+    Request withParam(String decodedParam) {
+        return new Request(method, path, decodedParam, query, body, authorization);
+    }
+
+    String method() {
+        return method;
+    }
+
+    /** The raw (still percent-encoded) path. */
+    String path() {
+        return path;
+    }
+
+    /** The decoded path parameter of routes like /v1/license/controller/{nodeId}. */
+    String param() {
+        return param;
+    }
+
+    String query(String name) {
+        return query.get(name);
+    }
+
+    /** The body as a JSON object; an empty or malformed body is a 400. */
+    JsonObject jsonObject() {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw ApiError.badRequest("A JSON body is required");
+        }
+        return Json.parseObject(text);
+    }
+
+    /** Like {@link #jsonObject()}, but an empty body counts as {} (for bodies whose fields are all optional). */
+    JsonObject jsonObjectOrEmpty() {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.isBlank() ? new JsonObject() : Json.parseObject(text);
+    }
+
+    /** The bearer token, or null when the header is missing or uses another scheme. */
+    String bearer() {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.trim();
+        if (value.length() < 8 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = value.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+}

@@ -1,0 +1,25 @@
+package app.licensedesk.service;
+
+import app.licensedesk.api.ClientSettings;
+import app.licensedesk.api.EnirisConnection;
+import app.licensedesk.model.Environment;
+import app.licensedesk.session.TokenSession;
+
+/** Builds the {@link Backend} of an environment: one connection, one session, one service. */
+public final class Backends {
+
+    private Backends() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when a URL of the environment is malformed, or plain HTTP to a host that
+     *                                  is not loopback
+     */
+    public static Backend connect(Environment env, ClientSettings settings) {
+        EnirisConnection connection = new EnirisConnection(env, settings);
+        TokenSession session = new TokenSession(connection.authClient(), settings);
+        ApiLicenseDeskService service = new ApiLicenseDeskService(connection.enirisClient(session), settings,
+                connection);
+        return new Backend(env, session, service);
+    }
+}

@@ -1,0 +1,270 @@
+package app.licensedesk.session;
+
+import app.licensedesk.api.AccessTokenSource;
+import app.licensedesk.api.ApiException;
+import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.api.AuthClient;
+import app.licensedesk.api.ClientSettings;
+import app.licensedesk.api.LoginResult;
+import app.licensedesk.api.SessionTokens;
+import app.licensedesk.api.TwoFactorDetector;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session of one user against one environment: sign-in with 2FA, access tokens renewed ahead of expiry and
+ * on demand (one renewal at a time serves every waiting request), the refresh token renewed when it gets old,
+ * and sign-out. Tokens live in memory only. Thread-safe.
+ */
+public final class TokenSession implements Session, AccessTokenSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenSession.class);
+
+    private final AuthClient auth;
+    private final Clock clock;
+    private final TokenLifetime lifetime;
+    private final Duration refreshTokenRenewAfter;
+    /** Guards every state change and every renewal, so only one renewal runs at a time. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+
+    private volatile State state = State.SIGNED_OUT;
+    private volatile String username;
+    /** Non-null only in SIGNED_IN. */
+    private volatile Tokens tokens;
+    /** Non-null only in TWO_FACTOR_REQUIRED. */
+    private volatile String partialToken;
+
+    public TokenSession(AuthClient auth, ClientSettings settings) {
+        this.auth = Objects.requireNonNull(auth);
+        this.clock = settings.clock();
+        this.lifetime = new TokenLifetime(settings.accessTokenMaxAge(), settings.accessTokenRenewalMargin());
+        this.refreshTokenRenewAfter = settings.refreshTokenRenewAfter();
+    }
+
+    /** The refresh and access token with their times. Its text form never shows the tokens. */
+    private record Tokens(String refresh, Instant refreshObtainedAt, String access, Instant accessRenewAt) {
+        @Override
+        public String toString() {
+            return "Tokens[renewAt=" + accessRenewAt + "]";
+        }
+    }
+
+    /**
+     * {@inheritDoc} The password array is zeroed once it has been sent. On failure the session keeps the state it
+     * had (an EXPIRED session stays EXPIRED, so the user can try again).
+     */
+    @Override
+    public State signIn(String username, char[] password) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        lock.lock();
+        try {
+            LoginResult login;
+            try {
+                login = auth.login(username, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            if (login.partial()) {
+                return awaitSecondFactor(username, login.token());
+            }
+            Instant obtainedAt = clock.instant();
+            String access;
+            try {
+                access = auth.accessToken(login.token());
+            } catch (ApiException e) {
+                if (TwoFactorDetector.isTwoFactorRefusal(e)) {
+                    return awaitSecondFactor(username, login.token());
+                }
+                throw e;
+            }
+            signedIn(username, login.token(), access, obtainedAt);
+            return State.SIGNED_IN;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void requestEmailCode() {
+        auth.requestEmailCode(requirePartialToken());
+    }
+
+    @Override
+    public void completeTwoFactor(TwoFactorMethod method, String code) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(code, "code");
+        lock.lock();
+        try {
+            String partial = requirePartialToken();
+            String trimmed = code.strip();
+            SessionTokens result = switch (method) {
+                case TOTP -> auth.authenticateTotp(partial, trimmed);
+                case EMAIL_OTP -> auth.authenticateEmailOtp(partial, trimmed);
+                case RECOVERY_CODE -> auth.authenticateRecoveryCode(partial, trimmed);
+            };
+            Instant obtainedAt = clock.instant();
+            String access = result.accessToken() != null ? result.accessToken()
+                    : auth.accessToken(result.refreshToken());
+            signedIn(username, result.refreshToken(), access, obtainedAt);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void signOut() {
+        Tokens old;
+        lock.lock();
+        try {
+            old = tokens;
+            tokens = null;
+            partialToken = null;
+            changeState(State.SIGNED_OUT);
+        } finally {
+            lock.unlock();
+        }
+        if (old != null) {
+            try {
+                auth.logout(old.refresh());
+            } catch (ApiException e) {
+                LOG.warn("Sign-out could not reach the server ({}); the tokens are forgotten here", e.kind());
+            }
+        }
+    }
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public String username() {
+        return username;
+    }
+
+    @Override
+    public void addStateListener(Consumer<State> listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    @Override
+    public String accessToken() {
+        Tokens current = tokens;
+        if (current != null && clock.instant().isBefore(current.accessRenewAt())) {
+            return current.access();
+        }
+        return renew(current == null ? null : current.access(), false);
+    }
+
+    @Override
+    public String renewAfterRejection(String rejected) {
+        return renew(rejected, true);
+    }
+
+    /**
+     * Renews the access token unless someone else did since {@code seen} was handed out; callers queue on the lock
+     * meanwhile, so one {@code /auth/accesstoken} call serves them all.
+     */
+    private String renew(String seen, boolean rejected) {
+        lock.lock();
+        try {
+            Tokens current = tokens;
+            if (current == null) {
+                throw signedOut(null);
+            }
+            Instant now = clock.instant();
+            boolean fresh = now.isBefore(current.accessRenewAt());
+            if (fresh && (!rejected || !current.access().equals(seen))) {
+                return current.access();
+            }
+            String refresh = current.refresh();
+            Instant refreshObtainedAt = current.refreshObtainedAt();
+            if (!now.isBefore(refreshObtainedAt.plus(refreshTokenRenewAfter))) {
+                try {
+                    refresh = auth.renewRefreshToken(refresh);
+                    refreshObtainedAt = now;
+                } catch (ApiException e) {
+                    if (e.kind() == Kind.UNAUTHORIZED) {
+                        throw expire(e);
+                    }
+                    // The old refresh token is valid for days yet; try renewing it again next time.
+                    LOG.warn("Could not renew the refresh token ({}); keeping the current one", e.kind());
+                }
+            }
+            String access;
+            try {
+                access = auth.accessToken(refresh);
+            } catch (ApiException e) {
+                if (e.kind() == Kind.UNAUTHORIZED) {
+                    throw expire(e);
+                }
+                throw e;
+            }
+            tokens = new Tokens(refresh, refreshObtainedAt, access, lifetime.renewAt(access, now));
+            LOG.debug("Access token renewed");
+            return access;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private State awaitSecondFactor(String user, String partial) {
+        username = user;
+        tokens = null;
+        partialToken = partial;
+        changeState(State.TWO_FACTOR_REQUIRED);
+        return State.TWO_FACTOR_REQUIRED;
+    }
+
+    private void signedIn(String user, String refresh, String access, Instant obtainedAt) {
+        username = user;
+        partialToken = null;
+        tokens = new Tokens(refresh, obtainedAt, access, lifetime.renewAt(access, obtainedAt));
+        changeState(State.SIGNED_IN);
+        LOG.info("Signed in as {}", user);
+    }
+
+    private ApiException expire(ApiException cause) {
+        tokens = null;
+        LOG.info("The session of {} can no longer be renewed; a new sign-in is needed", username);
+        changeState(State.EXPIRED);
+        return signedOut(cause);
+    }
+
+    private String requirePartialToken() {
+        String partial = partialToken;
+        if (state != State.TWO_FACTOR_REQUIRED || partial == null) {
+            throw new IllegalStateException("No sign-in is waiting for a second factor");
+        }
+        return partial;
+    }
+
+    private static ApiException signedOut(ApiException cause) {
+        return new ApiException(Kind.SIGNED_OUT, 0, null, "Not signed in, or the session has ended", null, cause);
+    }
+
+    private void changeState(State next) {
+        if (state == next) {
+            return;
+        }
+        state = next;
+        for (Consumer<State> listener : listeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("A session state listener failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package app.licensedesk.ui.common;
+
+import java.io.InputStream;
+import java.net.URL;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar.ButtonData;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The base of every License Desk dialog: owner, title, icon, stylesheet, Esc/Enter, and an OK button that can
+ * start asynchronous work and keep the dialog open until the work succeeds.
+ *
+ * <p>Use: build the content, call {@link #addButtons}, then {@link #onOkAsync} with a runnable that asks the view
+ * model to do the work; when the view model reports success, call {@link #finish}. Cancel and Esc close the dialog
+ * with an empty result.
+ *
+ * @param <R> what the dialog returns after success
+ */
+public class BaseDialog<R> extends Dialog<R> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BaseDialog.class);
+    private static final String CSS = "/app/licensedesk/ui/app.css";
+    private static final String[] ICONS = {"/app/licensedesk/icons/license-desk-64.png"};
+
+    /**
+     * @param owner the window the dialog belongs to (centred on it, modal to it), or null
+     * @param what  the end of the title: "License Desk – what"
+     */
+    public BaseDialog(Window owner, String what) {
+        decorate(this, owner, what);
+        setResizable(true);
+        // Only finish(...) produces a result; every button that closes the dialog by itself means "cancel".
+        setResultConverter(button -> null);
+    }
+
+    /** Gives any dialog (also an Alert) the common owner, title, icon and stylesheet. */
+    public static void decorate(Dialog<?> dialog, Window owner, String what) {
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle(I18n.t("dialog.title", what));
+        URL css = BaseDialog.class.getResource(CSS);
+        if (css != null) {
+            dialog.getDialogPane().getStylesheets().add(css.toExternalForm());
+        }
+        if (dialog.getDialogPane().getScene().getWindow() instanceof Stage stage) {
+            if (owner instanceof Stage ownerStage && !ownerStage.getIcons().isEmpty()) {
+                stage.getIcons().setAll(ownerStage.getIcons());
+            } else {
+                Image icon = appIcon();
+                if (icon != null) {
+                    stage.getIcons().setAll(icon);
+                }
+            }
+        }
+    }
+
+    private static Image appIcon() {
+        for (String path : ICONS) {
+            try (InputStream in = BaseDialog.class.getResourceAsStream(path)) {
+                if (in != null) {
+                    return new Image(in);
+                }
+            } catch (Exception e) {
+                LOG.debug("App icon {} not readable", path, e);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Sets the buttons to a default button (Enter) with this text and Cancel (Esc).
+     *
+     * @param okText the default button's text
+     * @param okId   the id of the default button, for UI tests
+     * @return the default button
+     */
+    public final Button addButtons(String okText, String okId) {
+        ButtonType ok = new ButtonType(okText, ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        Button okButton = (Button) getDialogPane().lookupButton(ok);
+        okButton.setId(okId);
+        Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setId("dialogCancelButton");
+        return okButton;
+    }
+
+    /**
+     * Makes the OK button start work instead of closing the dialog. OK is disabled while the input is invalid
+     * or the work runs; the dialog closes only through {@link #finish}.
+     *
+     * @param ok      the button from {@link #addButtons}
+     * @param invalid true while the input cannot be submitted
+     * @param busy    true while the work runs
+     * @param start   asks the view model to do the work
+     */
+    public final void onOkAsync(Button ok, ObservableBooleanValue invalid, ObservableBooleanValue busy,
+                                Runnable start) {
+        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> invalid.get() || busy.get(), invalid, busy));
+        ok.addEventFilter(ActionEvent.ACTION, event -> {
+            // consumed here, so the dialog pane does not close the dialog
+            event.consume();
+            if (!invalid.get() && !busy.get()) {
+                start.run();
+            }
+        });
+    }
+
+    /**
+     * Grows (or shrinks) the window to its content whenever one of these changes, e.g. an error line that appears:
+     * a dialog window does not resize by itself, and wrapped text would be cut off.
+     */
+    public final void refitOn(Observable... sources) {
+        InvalidationListener refit = o -> Platform.runLater(() -> {
+            Window window = getDialogPane().getScene().getWindow();
+            if (window != null && window.isShowing()) {
+                window.sizeToScene();
+            }
+        });
+        for (Observable source : sources) {
+            source.addListener(refit);
+        }
+    }
+
+    /** Closes the dialog with this result; the work succeeded. */
+    public final void finish(R result) {
+        setResult(result);
+        close();
+    }
+
+    /** A small spinner that is shown (and takes space) only while {@code busy} is true. */
+    public static ProgressIndicator busyIndicator(ObservableBooleanValue busy) {
+        ProgressIndicator indicator = new ProgressIndicator();
+        indicator.setPrefSize(18, 18);
+        indicator.setMaxSize(18, 18);
+        indicator.visibleProperty().bind(Bindings.createBooleanBinding(busy::get, busy));
+        indicator.managedProperty().bind(indicator.visibleProperty());
+        return indicator;
+    }
+}

@@ -1,0 +1,115 @@
+package app.licensedesk.ui.customers;
+
+import app.licensedesk.ui.common.I18n;
+import atlantafx.base.controls.CustomTextField;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MultipleSelectionModel;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Small view pieces the Customers and Controllers pages share, so both look and behave the same. */
+public final class PageParts {
+
+    private PageParts() {
+    }
+
+    /**
+     * A search field with a magnifier; Escape clears it.
+     *
+     * @param onCommit what Enter and Down do (usually: move to the first match)
+     */
+    public static CustomTextField searchField(String id, String prompt, Runnable onCommit) {
+        CustomTextField field = new CustomTextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setLeft(new FontIcon(Feather.SEARCH));
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !field.getText().isEmpty()) {
+                field.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) {
+                onCommit.run();
+                e.consume();
+            }
+        });
+        return field;
+    }
+
+    /**
+     * An error line with a Retry button, shown only while {@code message} is not empty.
+     *
+     * @param id the id of the label holding the message; the button gets {@code id + "Retry"}
+     */
+    public static HBox inlineError(ObservableStringValue message, Runnable retry, String id) {
+        FontIcon icon = new FontIcon(Feather.ALERT_TRIANGLE);
+        icon.getStyleClass().add("inline-error-icon");
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("inline-error");
+        label.textProperty().bind(message);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        Button button = new Button(I18n.t("customers.retry"), new FontIcon(Feather.REFRESH_CW));
+        button.setId(id + "Retry");
+        button.setOnAction(e -> retry.run());
+        HBox box = new HBox(8, icon, label, button);
+        box.getStyleClass().add("inline-error-box");
+        box.setAlignment(Pos.CENTER_LEFT);
+        visibleWhen(box, Bindings.isNotEmpty(message));
+        return box;
+    }
+
+    /** A small spinning indicator shown while {@code busy}. */
+    public static ProgressIndicator busyIndicator(ObservableBooleanValue busy, double size) {
+        ProgressIndicator indicator = new ProgressIndicator();
+        indicator.setPrefSize(size, size);
+        indicator.setMaxSize(size, size);
+        indicator.setFocusTraversable(false);
+        visibleWhen(indicator, busy);
+        return indicator;
+    }
+
+    /** Shows the node, and gives it room in its layout, only while {@code condition} holds. */
+    public static void visibleWhen(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    /**
+     * Connects a list or table selection to a view model's selection. A pick by the user goes to the view model;
+     * a selection the control loses because a search hides the item does not, so the licenses stay on screen.
+     * The control highlights the view model's selection again whenever it is among the items.
+     */
+    public static <T> void followSelection(MultipleSelectionModel<T> model, ObservableList<T> items,
+                                           ObjectProperty<T> selected) {
+        model.selectedItemProperty().addListener((o, before, now) -> {
+            if (now != null) {
+                selected.set(now);
+            }
+        });
+        Runnable highlight = () -> {
+            T wanted = selected.get();
+            if (wanted == null) {
+                model.clearSelection();
+            } else if (!Objects.equals(model.getSelectedItem(), wanted) && items.contains(wanted)) {
+                model.select(wanted);
+            }
+        };
+        selected.addListener((o, before, now) -> highlight.run());
+        // later, because the control adjusts its own selection to the change after this listener
+        items.addListener((ListChangeListener<T>) change -> Platform.runLater(highlight));
+    }
+}

@@ -1,0 +1,154 @@
+package app.licensedesk.ui.dialogs;
+
+import app.licensedesk.model.License;
+import app.licensedesk.ui.common.BaseDialog;
+import app.licensedesk.ui.common.I18n;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/** The activation-date dialog: activates a license now or at a chosen local date and time. */
+public final class ActivateDialog extends BaseDialog<License> {
+
+    public ActivateDialog(Window owner, ActivateViewModel vm) {
+        super(owner, I18n.t("activate.title"));
+
+        TextField keyField = KeyFields.keyField(vm.keyProperty());
+        keyField.setId("activateKeyField");
+        Label keyLabel = new Label(I18n.t("activate.key"));
+        keyLabel.setLabelFor(keyField);
+        keyLabel.setMnemonicParsing(true);
+
+        RadioButton nowRadio = new RadioButton(I18n.t("activate.now"));
+        nowRadio.setId("activateNowRadio");
+        RadioButton atRadio = new RadioButton(I18n.t("activate.at"));
+        atRadio.setId("activateAtRadio");
+        ToggleGroup when = new ToggleGroup();
+        nowRadio.setToggleGroup(when);
+        atRadio.setToggleGroup(when);
+        when.selectToggle(vm.activateNowProperty().get() ? nowRadio : atRadio);
+        when.selectedToggleProperty().addListener((o, old, selected) -> {
+            if (selected == null) {
+                // a radio group always has a choice: clicking the selected one again must not clear it
+                when.selectToggle(old);
+            } else {
+                vm.activateNowProperty().set(selected == nowRadio);
+            }
+        });
+        vm.activateNowProperty().addListener((o, old, now) -> when.selectToggle(now ? nowRadio : atRadio));
+
+        DatePicker datePicker = new DatePicker();
+        datePicker.setId("activateDatePicker");
+        datePicker.setPromptText(I18n.t("activate.date.prompt"));
+        datePicker.setPrefWidth(150);
+        datePicker.setConverter(lenient(datePicker.getConverter()));
+        datePicker.valueProperty().bindBidirectional(vm.dateProperty());
+        TextField timeField = new TextField();
+        timeField.setId("activateTimeField");
+        timeField.setPromptText(I18n.t("activate.time.prompt"));
+        timeField.setPrefColumnCount(5);
+        timeField.textProperty().bindBidirectional(vm.timeProperty());
+        Label zoneLabel = new Label(I18n.t("activate.zone", vm.zone().getId()));
+        zoneLabel.getStyleClass().add("inline-info");
+        HBox dateTime = new HBox(6, datePicker, timeField, zoneLabel);
+        dateTime.setAlignment(Pos.CENTER_LEFT);
+        dateTime.setPadding(new Insets(0, 0, 0, 24));
+        dateTime.disableProperty().bind(vm.activateNowProperty());
+        atRadio.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                Platform.runLater(datePicker::requestFocus);
+            }
+        });
+
+        Label utcLabel = new Label();
+        utcLabel.setId("activateUtcLabel");
+        utcLabel.getStyleClass().add("mono");
+        utcLabel.setWrapText(true);
+        utcLabel.textProperty().bind(vm.utcTextProperty());
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(4);
+        form.add(keyLabel, 0, 0);
+        form.add(keyField, 1, 0);
+        form.add(fieldError(vm.keyErrorProperty()), 1, 1);
+        Label whenLabel = new Label(I18n.t("activate.when"));
+        form.add(whenLabel, 0, 2);
+        form.add(new VBox(6, nowRadio, atRadio, dateTime,
+                fieldError(vm.dateErrorProperty()), fieldError(vm.timeErrorProperty())), 1, 2);
+        form.add(new Label(I18n.t("activate.sentAs")), 0, 3);
+        form.add(utcLabel, 1, 3);
+        GridPane.setHgrow(keyField, Priority.ALWAYS);
+        GridPane.setValignment(whenLabel, VPos.TOP);
+
+        Label confirm = ConfirmLines.confirmation(vm.confirmationProperty(), vm.isProduction());
+        confirm.setId("activateConfirmLabel");
+        Label errorLabel = ConfirmLines.error(vm.errorProperty());
+        errorLabel.setId("activateErrorLabel");
+        HBox status = new HBox(8, busyIndicator(vm.busyProperty()), errorLabel);
+        status.setAlignment(Pos.CENTER_LEFT);
+        form.disableProperty().bind(vm.busyProperty());
+
+        VBox content = new VBox(12, form, new Separator(), confirm, status);
+        content.setPadding(new Insets(12, 16, 4, 16));
+        content.setPrefWidth(580);
+        getDialogPane().setContent(content);
+
+        refitOn(vm.keyErrorProperty(), vm.dateErrorProperty(), vm.timeErrorProperty(), vm.utcTextProperty(),
+                vm.confirmationProperty(), vm.errorProperty());
+        Button ok = addButtons(I18n.t("activate.ok"), "activateOkButton");
+        onOkAsync(ok, vm.invalidProperty(), vm.busyProperty(), () -> vm.activate(this::finish));
+        Platform.runLater(() -> {
+            keyField.requestFocus();
+            keyField.end();
+        });
+    }
+
+    static Label fieldError(ObservableStringValue text) {
+        Label label = new Label();
+        label.getStyleClass().add("field-error");
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** The picker's own converter, but text that is not a date clears the value instead of throwing. */
+    private static StringConverter<LocalDate> lenient(StringConverter<LocalDate> base) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate value) {
+                return base.toString(value);
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                try {
+                    return base.fromString(text);
+                } catch (DateTimeParseException e) {
+                    return null;
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,278 @@
+package app.licensedesk.ui.dialogs;
+
+import app.licensedesk.model.Environment;
+import app.licensedesk.model.InputRules;
+import app.licensedesk.model.License;
+import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.ui.common.ErrorMessages;
+import app.licensedesk.ui.common.Formats;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.common.TaskRunner;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The state of the activation-date dialog: key, "now" or a local date and time in the user's zone, the UTC instant
+ * that will be sent, validation, the confirmation line, and the activation itself.
+ */
+public final class ActivateViewModel {
+
+    private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
+
+    private final LicenseDeskService service;
+    private final TaskRunner tasks;
+    private final LicenseRegistry registry;
+    private final Environment environment;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    private final StringProperty key = new SimpleStringProperty(this, "key", "");
+    private final BooleanProperty activateNow = new SimpleBooleanProperty(this, "activateNow", true);
+    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(this, "date");
+    private final StringProperty time = new SimpleStringProperty(this, "time", "");
+
+    private final ReadOnlyStringWrapper normalizedKey = new ReadOnlyStringWrapper(this, "normalizedKey", "");
+    private final ReadOnlyStringWrapper keyError = new ReadOnlyStringWrapper(this, "keyError", "");
+    private final ReadOnlyStringWrapper dateError = new ReadOnlyStringWrapper(this, "dateError", "");
+    private final ReadOnlyStringWrapper timeError = new ReadOnlyStringWrapper(this, "timeError", "");
+    private final ReadOnlyObjectWrapper<Instant> activationInstant = new ReadOnlyObjectWrapper<>(this, "instant");
+    private final ReadOnlyStringWrapper activationIso = new ReadOnlyStringWrapper(this, "activationIso", "");
+    private final ReadOnlyStringWrapper utcText = new ReadOnlyStringWrapper(this, "utcText", "");
+    private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper(this, "confirmation", "");
+    private final ReadOnlyBooleanWrapper invalid = new ReadOnlyBooleanWrapper(this, "invalid", true);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<License> result = new ReadOnlyObjectWrapper<>(this, "result");
+
+    /** For the app: the user's time zone and the system clock. */
+    public ActivateViewModel(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry,
+                             Environment environment, String initialKey) {
+        this(service, tasks, registry, environment, initialKey, Formats.zone(), Clock.systemUTC());
+    }
+
+    /**
+     * @param zone  the zone the date and time fields are in
+     * @param clock "now", for the prefilled date and time and the "in the past" hint
+     */
+    public ActivateViewModel(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry,
+                             Environment environment, String initialKey, ZoneId zone, Clock clock) {
+        this.service = service;
+        this.tasks = tasks;
+        this.registry = registry;
+        this.environment = environment;
+        this.zone = zone;
+        this.clock = clock;
+        key.set(initialKey == null ? "" : initialKey);
+        // "Activate at" starts at the next full hour, a time people actually pick
+        ZonedDateTime next = ZonedDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        date.set(next.toLocalDate());
+        time.set(String.format(Locale.ROOT, "%02d:%02d", next.getHour(), next.getMinute()));
+        Observable[] inputs = {key, activateNow, date, time};
+        for (Observable input : inputs) {
+            input.addListener(o -> recompute());
+            // the reason of a failed attempt is about the old input
+            input.addListener(o -> error.set(""));
+        }
+        recompute();
+    }
+
+    private void recompute() {
+        String k = InputRules.normalizeKey(key.get());
+        normalizedKey.set(k);
+        String keyProblem = InputRules.keyProblem(k);
+        keyError.set(keyProblem == null ? "" : I18n.t(keyProblem, InputRules.MAX_KEY_LENGTH, k.length()));
+
+        Instant at = null;
+        String dateProblem = "";
+        String timeProblem = "";
+        if (!activateNow.get()) {
+            LocalTime localTime = parseTime(time.get());
+            if (date.get() == null) {
+                dateProblem = I18n.t("activate.date.missing");
+            }
+            if (localTime == null) {
+                timeProblem = I18n.t("activate.time.invalid");
+            }
+            if (date.get() != null && localTime != null) {
+                LocalDateTime local = LocalDateTime.of(date.get(), localTime);
+                ZonedDateTime zoned = local.atZone(zone);
+                if (!zoned.toLocalDateTime().equals(local)) {
+                    // the clock jumps over this time (spring forward): it does not exist here
+                    timeProblem = I18n.t("activate.time.gap", zone.getId());
+                } else {
+                    at = zoned.toInstant();
+                }
+            }
+        }
+        dateError.set(dateProblem);
+        timeError.set(timeProblem);
+        activationInstant.set(at);
+        activationIso.set(Formats.utcIso(at));
+
+        boolean bad = keyProblem != null || !dateProblem.isEmpty() || !timeProblem.isEmpty();
+        invalid.set(bad);
+        if (activateNow.get()) {
+            utcText.set(I18n.t("activate.utc.now"));
+        } else if (at == null) {
+            utcText.set("");
+        } else {
+            String line = at.isBefore(clock.instant()) ? "activate.utc.past" : "activate.utc";
+            utcText.set(I18n.t(line, Formats.utcIso(at)));
+        }
+        if (bad) {
+            confirmation.set("");
+        } else if (at == null) {
+            confirmation.set(I18n.t("activate.confirm.now", k, environmentName(environment), environment.apiUrl()));
+        } else {
+            String local = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(Locale.getDefault()).format(at.atZone(zone));
+            confirmation.set(I18n.t("activate.confirm.at", k, environmentName(environment), environment.apiUrl(),
+                    local));
+        }
+    }
+
+    /** "08:00" or "8:00" (24 hours) -> the time; anything else -> null. */
+    static LocalTime parseTime(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = TIME.matcher(text.trim());
+        return m.matches() ? LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : null;
+    }
+
+    /** The environment's name for confirmation lines: "Eniris production", "Local sandbox", ... */
+    static String environmentName(Environment environment) {
+        return I18n.t("dialog.env." + environment.kind().name());
+    }
+
+    /**
+     * Activates the license with the current input. On success the shared row is updated (every view repaints)
+     * and {@code onSuccess} gets the license as the server describes it; on failure the reason goes to
+     * {@link #errorProperty()} and the input stays as it is.
+     */
+    public void activate(Consumer<License> onSuccess) {
+        if (busy.get() || invalid.get()) {
+            return;
+        }
+        String k = normalizedKey.get();
+        Instant at = activationInstant.get();
+        busy.set(true);
+        error.set("");
+        tasks.run(I18n.t("task.activate", k), () -> service.activate(k, at), license -> {
+            busy.set(false);
+            registry.put(license, null);
+            result.set(license);
+            onSuccess.accept(license);
+        }, failure -> {
+            // TaskRunner has already logged a failure that is not an ApiException
+            busy.set(false);
+            error.set(ErrorMessages.describe(failure, ErrorMessages.Action.ACTIVATE));
+        });
+    }
+
+    public StringProperty keyProperty() {
+        return key;
+    }
+
+    public BooleanProperty activateNowProperty() {
+        return activateNow;
+    }
+
+    public ObjectProperty<LocalDate> dateProperty() {
+        return date;
+    }
+
+    /** The time of day as typed, HH:mm (24 hours). */
+    public StringProperty timeProperty() {
+        return time;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public boolean isProduction() {
+        return environment.isProduction();
+    }
+
+    public ReadOnlyStringProperty normalizedKeyProperty() {
+        return normalizedKey.getReadOnlyProperty();
+    }
+
+    /** Why the key cannot be sent, or "". */
+    public ReadOnlyStringProperty keyErrorProperty() {
+        return keyError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dateErrorProperty() {
+        return dateError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty timeErrorProperty() {
+        return timeError.getReadOnlyProperty();
+    }
+
+    /** The chosen activation instant, or null for "now" or while the date or time is invalid. */
+    public ReadOnlyObjectProperty<Instant> activationInstantProperty() {
+        return activationInstant.getReadOnlyProperty();
+    }
+
+    /** The instant exactly as sent in activationIso (e.g. 2026-12-01T08:00:00Z), or "" when none is sent. */
+    public ReadOnlyStringProperty activationIsoProperty() {
+        return activationIso.getReadOnlyProperty();
+    }
+
+    /** The line that shows what will be sent. */
+    public ReadOnlyStringProperty utcTextProperty() {
+        return utcText.getReadOnlyProperty();
+    }
+
+    /** "Activate KEY in Eniris production (https://api.eniris.be)?", or "" while the input is invalid. */
+    public ReadOnlyStringProperty confirmationProperty() {
+        return confirmation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty invalidProperty() {
+        return invalid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Why the last attempt failed, or "". */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The activated license after success, else null. */
+    public ReadOnlyObjectProperty<License> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+}

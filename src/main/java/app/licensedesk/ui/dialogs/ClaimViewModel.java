@@ -1,0 +1,261 @@
+package app.licensedesk.ui.dialogs;
+
+import app.licensedesk.api.ApiException;
+import app.licensedesk.model.Controller;
+import app.licensedesk.model.Environment;
+import app.licensedesk.model.InputRules;
+import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.common.ErrorMessages;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.common.TaskRunner;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The state of the license-key (claim) dialog: the key, the controller picked from the directory by name or
+ * nodeId, validation, the confirmation line, and the claim itself.
+ */
+public final class ClaimViewModel {
+
+    private final LicenseDeskService service;
+    private final TaskRunner tasks;
+    private final LicenseRegistry registry;
+    private final Directory directory;
+    private final Environment environment;
+
+    private final StringProperty key = new SimpleStringProperty(this, "key", "");
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<Controller> controller = new SimpleObjectProperty<>(this, "controller");
+
+    private final FilteredList<Controller> matches;
+    private final ReadOnlyStringWrapper normalizedKey = new ReadOnlyStringWrapper(this, "normalizedKey", "");
+    private final ReadOnlyStringWrapper keyError = new ReadOnlyStringWrapper(this, "keyError", "");
+    private final ReadOnlyStringWrapper controllerError = new ReadOnlyStringWrapper(this, "controllerError", "");
+    private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper(this, "confirmation", "");
+    private final ReadOnlyBooleanWrapper invalid = new ReadOnlyBooleanWrapper(this, "invalid", true);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<ClaimResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+
+    /**
+     * @param initialKey        the key to prefill, or null
+     * @param initialController the controller to preselect, or null
+     */
+    public ClaimViewModel(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry, Directory directory,
+                          Environment environment, String initialKey, Controller initialController) {
+        this.service = service;
+        this.tasks = tasks;
+        this.registry = registry;
+        this.directory = directory;
+        this.environment = environment;
+        this.matches = new FilteredList<>(directory.controllers());
+        key.set(initialKey == null ? "" : initialKey);
+        controller.set(initialController);
+        search.addListener(o -> matches.setPredicate(matcher(search.get())));
+        key.addListener(o -> recompute());
+        controller.addListener(o -> recompute());
+        // the reason of a failed attempt is about the old input
+        key.addListener(o -> error.set(""));
+        controller.addListener(o -> error.set(""));
+        recompute();
+    }
+
+    /** Starts loading the controllers unless the directory has them (the dialog calls this when it opens). */
+    public void loadControllers() {
+        directory.ensureControllers();
+    }
+
+    /** Every word of the query must occur in the name, the nodeId or the customer name (case-insensitive). */
+    static Predicate<Controller> matcher(String query) {
+        String[] words = query == null ? new String[0] : query.trim().toLowerCase(Locale.ROOT).split("\\s+");
+        String[] needed = Arrays.stream(words).filter(w -> !w.isEmpty()).toArray(String[]::new);
+        if (needed.length == 0) {
+            return c -> true;
+        }
+        return c -> {
+            String text = (nullToEmpty(c.name()) + '\n' + nullToEmpty(c.nodeId()) + '\n' + c.customerName())
+                    .toLowerCase(Locale.ROOT);
+            for (String word : needed) {
+                if (!text.contains(word)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private void recompute() {
+        String k = InputRules.normalizeKey(key.get());
+        normalizedKey.set(k);
+        String keyProblem = InputRules.keyProblem(k);
+        keyError.set(keyProblem == null ? "" : I18n.t(keyProblem, InputRules.MAX_KEY_LENGTH, k.length()));
+        Controller c = controller.get();
+        String nodeProblem = InputRules.nodeIdProblem(c == null ? null : c.nodeId());
+        controllerError.set(nodeProblem == null ? "" : I18n.t(nodeProblem));
+        boolean bad = keyProblem != null || nodeProblem != null;
+        invalid.set(bad);
+        confirmation.set(bad ? "" : I18n.t("claim.confirm", k, label(c),
+                ActivateViewModel.environmentName(environment), environment.apiUrl()));
+    }
+
+    /** "Site A (node-1)", or the nodeId alone when the name says nothing more. */
+    static String label(Controller c) {
+        if (c.name() == null || c.name().isBlank() || c.name().equals(c.nodeId())) {
+            return c.nodeId();
+        }
+        return I18n.t("claim.controllerLabel", c.name(), c.nodeId());
+    }
+
+    /** How the picker lists a controller: "name — nodeId — customer". */
+    public static String listText(Controller c) {
+        String name = c.name() == null ? c.nodeId() : c.name();
+        return c.customerName().isEmpty()
+                ? I18n.t("claim.item.noCustomer", name, c.nodeId())
+                : I18n.t("claim.item", name, c.nodeId(), c.customerName());
+    }
+
+    /** What the server said: a claim, or a refusal (400) together with what the app knows about the key. */
+    private record Attempt(ClaimResult claimed, ApiException refused, String knownController) {
+    }
+
+    /**
+     * Claims the license for the chosen controller. On success the shared row learns its controller and
+     * {@code onSuccess} gets the result; on failure the reason goes to {@link #errorProperty()} (for "already
+     * claimed" with the controller the app knows it is claimed to) and the input stays as it is.
+     */
+    public void claim(Consumer<ClaimResult> onSuccess) {
+        if (busy.get() || invalid.get()) {
+            return;
+        }
+        String k = normalizedKey.get();
+        String nodeId = controller.get().nodeId();
+        busy.set(true);
+        error.set("");
+        tasks.run(I18n.t("task.claim", k), () -> {
+            try {
+                return new Attempt(service.claim(k, nodeId), null, null);
+            } catch (ApiException e) {
+                if (e.kind() != ApiException.Kind.VALIDATION) {
+                    throw e;
+                }
+                // "already claimed": the service may know to which controller, from this session's look-ups
+                return new Attempt(null, e, service.knownController(k).orElse(null));
+            }
+        }, attempt -> {
+            busy.set(false);
+            if (attempt.refused() != null) {
+                error.set(ErrorMessages.describe(attempt.refused(), ErrorMessages.Action.CLAIM,
+                        knownControllerText(k, attempt.knownController())));
+                return;
+            }
+            ClaimResult claimed = attempt.claimed();
+            registry.linkController(claimed.key() == null ? k : claimed.key(),
+                    claimed.nodeId() == null ? nodeId : claimed.nodeId());
+            result.set(claimed);
+            onSuccess.accept(claimed);
+        }, failure -> {
+            // TaskRunner has already logged a failure that is not an ApiException
+            busy.set(false);
+            error.set(ErrorMessages.describe(failure, ErrorMessages.Action.CLAIM));
+        });
+    }
+
+    /** The controller as people know it, from the service's knowledge or else the row's; null when unknown. */
+    private String knownControllerText(String k, String fromService) {
+        String nodeId = fromService;
+        if (nodeId == null) {
+            nodeId = registry.byKey(k).map(LicenseRow::getController).filter(s -> !s.isEmpty()).orElse(null);
+        }
+        if (nodeId == null) {
+            return null;
+        }
+        String id = nodeId;
+        return directory.controllers().stream().filter(c -> id.equals(c.nodeId())).findFirst()
+                .map(ClaimViewModel::label).orElse(id);
+    }
+
+    public StringProperty keyProperty() {
+        return key;
+    }
+
+    /** The picker's filter text. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** The chosen controller; kept when the filter hides it. */
+    public ObjectProperty<Controller> controllerProperty() {
+        return controller;
+    }
+
+    /** The directory's controllers that match {@link #searchProperty()}. */
+    public FilteredList<Controller> matches() {
+        return matches;
+    }
+
+    public ReadOnlyBooleanProperty controllersLoadingProperty() {
+        return directory.controllersLoadingProperty();
+    }
+
+    public ReadOnlyStringProperty controllersErrorProperty() {
+        return directory.controllersErrorProperty();
+    }
+
+    public boolean isProduction() {
+        return environment.isProduction();
+    }
+
+    public ReadOnlyStringProperty normalizedKeyProperty() {
+        return normalizedKey.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty keyErrorProperty() {
+        return keyError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty controllerErrorProperty() {
+        return controllerError.getReadOnlyProperty();
+    }
+
+    /** "Claim KEY for controller NAME (nodeId) in ENV (URL)?", or "" while the input is invalid. */
+    public ReadOnlyStringProperty confirmationProperty() {
+        return confirmation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty invalidProperty() {
+        return invalid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ClaimResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+}

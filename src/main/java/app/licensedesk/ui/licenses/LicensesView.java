@@ -1,0 +1,329 @@
+package app.licensedesk.ui.licenses;
+
+import app.licensedesk.model.Customer;
+import app.licensedesk.model.LicenseStatus;
+import app.licensedesk.ui.common.Formats;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.common.LicenseTable;
+import app.licensedesk.ui.common.ShellPage;
+import atlantafx.base.controls.CustomTextField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.Property;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Licenses page: all licenses of all customers, filters, a detail pane, and Activate / Claim / Copy key. */
+public final class LicensesView implements ShellPage {
+
+    static final KeyCombination ACTIVATE_KEY = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    static final KeyCombination CLAIM_KEY = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    static final KeyCombination COPY_KEY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final LicensesViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final CustomTextField searchField = new CustomTextField();
+    private final LicenseTable table = new LicenseTable(LicenseTable.Option.CUSTOMER_COLUMN);
+
+    public LicensesView(LicensesViewModel vm) {
+        this.vm = vm;
+        root.getStyleClass().add("licenses-page");
+        root.setPadding(new Insets(12));
+
+        Label title = new Label(I18n.t("licenses.title"));
+        title.getStyleClass().add("page-title");
+
+        searchField.setId("licensesSearchField");
+        searchField.setPromptText(I18n.t("licenses.search.prompt"));
+        searchField.setLeft(new FontIcon(Feather.SEARCH));
+        searchField.setPrefColumnCount(18);
+        searchField.textProperty().bindBidirectional(vm.searchProperty());
+        searchField.setOnAction(e -> toTable());
+        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !searchField.getText().isEmpty()) {
+                searchField.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                toTable();
+                e.consume();
+            }
+        });
+
+        HBox filters = new HBox(8, searchField, statusFilter(), typeFilter(), customerFilter());
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        Button activate = action("licensesActivateButton", "licenses.action.activate", Feather.ZAP,
+                vm::activateSelected);
+        activate.disableProperty().bind(vm.canActivateProperty().not());
+        Button claim = action("licensesClaimButton", "licenses.action.claim", Feather.LINK, vm::claimSelected);
+        claim.disableProperty().bind(vm.canActProperty().not());
+        claim.setTooltip(new Tooltip(I18n.t("licenses.tip.claim", CLAIM_KEY.getDisplayText())));
+        Button copy = action("licensesCopyButton", "licenses.action.copy", Feather.COPY, this::copyKey);
+        copy.disableProperty().bind(vm.canActProperty().not());
+        copy.setTooltip(new Tooltip(I18n.t("licenses.tip.copy", COPY_KEY.getDisplayText())));
+        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("licensesRefreshButton");
+        refresh.setTooltip(new Tooltip(I18n.t("licenses.tip.refresh")));
+        refresh.setOnAction(e -> refresh());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, filters, spacer, activateWithReason(activate), claim, copy, refresh);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("licenses-toolbar");
+
+        root.setTop(new VBox(10, title, toolbar, statusLine()));
+        BorderPane.setMargin(root.getTop(), new Insets(0, 0, 10, 0));
+
+        table.setId("licensesTable");
+        table.setItems(vm.sorted());
+        vm.sorted().comparatorProperty().bind(table.comparatorProperty());
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> vm.selectedProperty().set(row));
+        table.setContextMenu(contextMenu());
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY_KEY.match(e)) {
+                copyKey();
+                e.consume();
+            }
+        });
+
+        LicenseDetailPane detail = new LicenseDetailPane(this::copyKey);
+        vm.selectedProperty().addListener((o, old, row) -> detail.setRow(row));
+        detail.setMinWidth(260);
+        SplitPane split = new SplitPane(table, detail);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(detail, false);
+        root.setCenter(split);
+
+        // Shortcuts work while the focus is anywhere on this page (also in a field), and nowhere else.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (ACTIVATE_KEY.match(e)) {
+                vm.activateSelected();
+                e.consume();
+            } else if (CLAIM_KEY.match(e)) {
+                vm.claimSelected();
+                e.consume();
+            }
+        });
+    }
+
+    private Node statusLine() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("licensesProgress");
+        bar.setPrefWidth(180);
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.visibleProperty().bind(vm.loadingProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        Label progress = new Label();
+        progress.setId("licensesProgressLabel");
+        progress.textProperty().bind(vm.progressTextProperty());
+        progress.getStyleClass().add("inline-info");
+        Label warning = new Label();
+        warning.setId("licensesWarningLabel");
+        warning.getStyleClass().add("licenses-warning");
+        warning.textProperty().bind(vm.warningTextProperty());
+        warning.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        hideWhenEmpty(warning);
+        Label error = new Label();
+        error.setId("licensesErrorLabel");
+        error.getStyleClass().add("inline-error");
+        error.textProperty().bind(vm.errorTextProperty());
+        hideWhenEmpty(error);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label count = new Label();
+        count.setId("licensesCountLabel");
+        count.textProperty().bind(vm.countTextProperty());
+        count.getStyleClass().add("licenses-count");
+        HBox line = new HBox(10, bar, progress, warning, error, spacer, count);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private static void hideWhenEmpty(Label label) {
+        label.setWrapText(true);
+        label.setMinWidth(0);
+        HBox.setHgrow(label, Priority.SOMETIMES);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private Node statusFilter() {
+        List<FilterChoice<LicenseStatus>> choices = new ArrayList<>();
+        choices.add(new FilterChoice<>(null, I18n.t("licenses.filter.allStatuses")));
+        for (LicenseStatus status : LicenseStatus.values()) {
+            choices.add(new FilterChoice<>(status, I18n.t("status." + status.name())));
+        }
+        ComboBox<FilterChoice<LicenseStatus>> box = new ComboBox<>();
+        box.getItems().setAll(choices);
+        box.setId("licensesStatusFilter");
+        bindChoice(box, vm.statusFilterProperty());
+        box.setTooltip(new Tooltip(I18n.t("licenses.filter.status")));
+        return box;
+    }
+
+    private Node typeFilter() {
+        ComboBox<FilterChoice<String>> box = new ComboBox<>();
+        box.setId("licensesTypeFilter");
+        fill(box.getItems(), vm.types(), LicenseTable::typeName, I18n.t("licenses.filter.allTypes"));
+        vm.types().addListener((ListChangeListener<String>) c ->
+                refill(box, vm.types(), LicenseTable::typeName, I18n.t("licenses.filter.allTypes")));
+        bindChoice(box, vm.typeFilterProperty());
+        box.setTooltip(new Tooltip(I18n.t("licenses.filter.type")));
+        return box;
+    }
+
+    private Node customerFilter() {
+        // ControlsFX's SearchableComboBox clashes with the AtlantaFX theme (unresolved CSS lookups, a mis-sized
+        // popup), so a plain combo box with type-to-select does the searching.
+        ComboBox<FilterChoice<Customer>> box = new ComboBox<>();
+        box.setVisibleRowCount(16);
+        TypeAhead.install(box);
+        box.setId("licensesCustomerFilter");
+        box.setPrefWidth(220);
+        fill(box.getItems(), vm.customers(), Customer::name, I18n.t("licenses.filter.allCustomers"));
+        vm.customers().addListener((ListChangeListener<Customer>) c ->
+                refill(box, vm.customers(), Customer::name, I18n.t("licenses.filter.allCustomers")));
+        bindChoice(box, vm.customerFilterProperty());
+        box.setTooltip(new Tooltip(I18n.t("licenses.filter.customer")));
+        return box;
+    }
+
+    private static <T> void fill(ObservableList<FilterChoice<T>> items, List<T> values, Function<T, String> text,
+                                 String all) {
+        List<FilterChoice<T>> choices = new ArrayList<>(values.size() + 1);
+        choices.add(new FilterChoice<>(null, all));
+        values.forEach(v -> choices.add(new FilterChoice<>(v, text.apply(v))));
+        items.setAll(choices);
+    }
+
+    /** New choices, keeping the chosen value when it is still there, else back to "All". */
+    private static <T> void refill(ComboBox<FilterChoice<T>> box, List<T> values, Function<T, String> text,
+                                   String all) {
+        T chosen = box.getValue() == null ? null : box.getValue().value();
+        fill(box.getItems(), values, text, all);
+        box.setValue(box.getItems().stream().filter(c -> Objects.equals(c.value(), chosen)).findFirst()
+                .orElse(box.getItems().get(0)));
+    }
+
+    /** The combo box shows the view model's filter value and sets it; a cleared box means "All". */
+    private static <T> void bindChoice(ComboBox<FilterChoice<T>> box, Property<T> filter) {
+        box.setValue(box.getItems().stream().filter(c -> Objects.equals(c.value(), filter.getValue())).findFirst()
+                .orElse(box.getItems().get(0)));
+        box.valueProperty().addListener((o, old, choice) -> filter.setValue(choice == null ? null : choice.value()));
+    }
+
+    private static Button action(String id, String textKey, Feather icon, Runnable run) {
+        Button button = new Button(I18n.t(textKey), new FontIcon(icon));
+        button.setId(id);
+        button.setMnemonicParsing(true);
+        button.setOnAction(e -> run.run());
+        return button;
+    }
+
+    /** Wraps the Activate button so its tooltip also shows while it is disabled, saying why. */
+    private Node activateWithReason(Button activate) {
+        StackPane wrapper = new StackPane(activate);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> {
+            LicenseRow row = vm.selectedProperty().get();
+            if (row != null && row.getLicense().activationDate() != null) {
+                return I18n.t("licenses.tip.alreadyActivated", Formats.dateTime(row.getLicense().activationDate()));
+            }
+            return I18n.t("licenses.tip.activate", ACTIVATE_KEY.getDisplayText());
+        }, vm.selectedProperty(), vm.canActivateProperty()));
+        Tooltip.install(wrapper, tip);
+        return wrapper;
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem activate = new MenuItem(I18n.t("licenses.action.activate"), new FontIcon(Feather.ZAP));
+        activate.setId("licensesActivateMenuItem");
+        activate.disableProperty().bind(vm.canActivateProperty().not());
+        activate.setOnAction(e -> vm.activateSelected());
+        MenuItem claim = new MenuItem(I18n.t("licenses.action.claim"), new FontIcon(Feather.LINK));
+        claim.setId("licensesClaimMenuItem");
+        claim.disableProperty().bind(vm.canActProperty().not());
+        claim.setOnAction(e -> vm.claimSelected());
+        MenuItem copy = new MenuItem(I18n.t("licenses.action.copy"), new FontIcon(Feather.COPY));
+        copy.setId("licensesCopyMenuItem");
+        copy.disableProperty().bind(vm.canActProperty().not());
+        copy.setOnAction(e -> copyKey());
+        // No setAccelerator here: context-menu accelerators are installed scene-wide and would fire on other pages.
+        return new ContextMenu(activate, claim, new SeparatorMenuItem(), copy);
+    }
+
+    private void copyKey() {
+        String key = vm.selectedKey();
+        if (key != null && !key.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(key);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private void toTable() {
+        if (!table.getItems().isEmpty()) {
+            if (table.getSelectionModel().getSelectedIndex() < 0) {
+                table.getSelectionModel().select(0);
+            }
+            table.requestFocus();
+        }
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        vm.shown();
+    }
+
+    @Override
+    public void refresh() {
+        vm.refresh();
+    }
+
+    @Override
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+}

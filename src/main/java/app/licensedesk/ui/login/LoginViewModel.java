@@ -1,0 +1,339 @@
+package app.licensedesk.ui.login;
+
+import app.licensedesk.model.Environment;
+import app.licensedesk.service.Backend;
+import app.licensedesk.session.Session;
+import app.licensedesk.ui.common.AppPreferences;
+import app.licensedesk.ui.common.ErrorMessages;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.TaskRunner;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The sign-in screen: environment choice, username and password, then the second factor when the account
+ * has one. On success it hands the signed-in {@link Backend} to the app.
+ */
+public final class LoginViewModel {
+
+    static final String PREF_USERNAME = "login.username";
+    static final String PREF_ENVIRONMENT = "login.environment";
+    static final String PREF_AUTH_URL = "login.authUrl";
+    static final String PREF_API_URL = "login.apiUrl";
+
+    /** Which part of the screen is shown. */
+    public enum Step { CREDENTIALS, TWO_FACTOR }
+
+    private final Connector connector;
+    private final TaskRunner tasks;
+    private final AppPreferences prefs;
+    private final Consumer<Backend> onSignedIn;
+
+    private final ObjectProperty<Environment.Kind> environment = new SimpleObjectProperty<>(this, "environment");
+    private final StringProperty authUrl = new SimpleStringProperty(this, "authUrl", "");
+    private final StringProperty apiUrl = new SimpleStringProperty(this, "apiUrl", "");
+    private final StringProperty username = new SimpleStringProperty(this, "username", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final ObjectProperty<Session.TwoFactorMethod> method =
+            new SimpleObjectProperty<>(this, "method", Session.TwoFactorMethod.TOTP);
+    private final StringProperty code = new SimpleStringProperty(this, "code", "");
+    private final BooleanProperty attempted = new SimpleBooleanProperty(this, "attempted");
+
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step", Step.CREDENTIALS);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper(this, "info", "");
+    private final ReadOnlyStringWrapper usernameError = new ReadOnlyStringWrapper(this, "usernameError", "");
+    private final ReadOnlyStringWrapper passwordError = new ReadOnlyStringWrapper(this, "passwordError", "");
+    private final ReadOnlyStringWrapper authUrlError = new ReadOnlyStringWrapper(this, "authUrlError", "");
+    private final ReadOnlyStringWrapper apiUrlError = new ReadOnlyStringWrapper(this, "apiUrlError", "");
+    private final ReadOnlyStringWrapper codeError = new ReadOnlyStringWrapper(this, "codeError", "");
+
+    private Backend backend;
+    private String backendKey;
+
+    /**
+     * @param preselect  the environment from the command line, or null to use the remembered one
+     * @param onSignedIn called on the FX thread with the signed-in backend
+     */
+    public LoginViewModel(Connector connector, TaskRunner tasks, AppPreferences prefs, Environment.Kind preselect,
+                          String presetAuthUrl, String presetApiUrl, Consumer<Backend> onSignedIn) {
+        this.connector = connector;
+        this.tasks = tasks;
+        this.prefs = prefs;
+        this.onSignedIn = onSignedIn;
+        Environment.Kind remembered = parseKind(prefs.get(PREF_ENVIRONMENT, Environment.Kind.SANDBOX.name()));
+        environment.set(preselect != null ? preselect : remembered);
+        authUrl.set(presetAuthUrl != null ? presetAuthUrl : prefs.get(PREF_AUTH_URL, ""));
+        apiUrl.set(presetApiUrl != null ? presetApiUrl : prefs.get(PREF_API_URL, ""));
+        username.set(prefs.get(PREF_USERNAME, ""));
+        // field messages follow the input once the user has tried to submit
+        username.addListener((o, a, b) -> validateIfAttempted());
+        password.addListener((o, a, b) -> validateIfAttempted());
+        authUrl.addListener((o, a, b) -> validateIfAttempted());
+        apiUrl.addListener((o, a, b) -> validateIfAttempted());
+        environment.addListener((o, a, b) -> validateIfAttempted());
+        code.addListener((o, a, b) -> codeError.set(""));
+        method.addListener((o, a, b) -> {
+            codeError.set("");
+            error.set("");
+            info.set("");
+        });
+    }
+
+    private static Environment.Kind parseKind(String name) {
+        try {
+            return Environment.Kind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return Environment.Kind.SANDBOX;
+        }
+    }
+
+    private void validateIfAttempted() {
+        if (attempted.get()) {
+            validateCredentials();
+        }
+    }
+
+    /** Checks the credential fields; sets the field messages; true when all are fine. */
+    boolean validateCredentials() {
+        usernameError.set(username.get().isBlank() ? I18n.t("login.error.usernameEmpty")
+                : username.get().trim().length() > 256 ? I18n.t("login.error.tooLong") : "");
+        passwordError.set(password.get().isEmpty() ? I18n.t("login.error.passwordEmpty")
+                : password.get().length() > 256 ? I18n.t("login.error.tooLong") : "");
+        boolean custom = environment.get() == Environment.Kind.CUSTOM;
+        authUrlError.set(custom ? urlProblem(authUrl.get()) : "");
+        apiUrlError.set(custom ? urlProblem(apiUrl.get()) : "");
+        return usernameError.get().isEmpty() && passwordError.get().isEmpty()
+                && authUrlError.get().isEmpty() && apiUrlError.get().isEmpty();
+    }
+
+    private static String urlProblem(String url) {
+        String problem = Environment.problemWith(url);
+        return problem == null ? "" : I18n.t("login.error.url." + problem);
+    }
+
+    /** Signs in with the typed credentials. Keeps everything typed on failure. */
+    public void signIn() {
+        attempted.set(true);
+        error.set("");
+        info.set("");
+        if (busy.get() || !validateCredentials()) {
+            return;
+        }
+        Environment.Kind kind = environment.get();
+        String auth = authUrl.get().trim();
+        String api = apiUrl.get().trim();
+        String user = username.get().trim();
+        char[] secret = password.get().toCharArray();
+        String key = kind + "|" + auth + "|" + api;
+        Backend reusable = key.equals(backendKey) ? backend : null;
+        busy.set(true);
+        // the client built for a failed attempt is kept for the next one
+        AtomicReference<Backend> built = new AtomicReference<>(reusable);
+        tasks.run(I18n.t("task.signIn"), () -> {
+            if (built.get() == null) {
+                built.set(connector.connect(kind, auth, api));
+            }
+            return new Attempt(built.get(), built.get().session().signIn(user, secret));
+        }, attempt -> {
+            busy.set(false);
+            adopt(attempt.backend(), key);
+            remember(kind, auth, api, user);
+            if (attempt.state() == Session.State.TWO_FACTOR_REQUIRED) {
+                code.set("");
+                step.set(Step.TWO_FACTOR);
+            } else {
+                finish();
+            }
+        }, failure -> {
+            busy.set(false);
+            if (built.get() != null) {
+                adopt(built.get(), key);
+            }
+            error.set(ErrorMessages.describe(failure, ErrorMessages.Action.SIGN_IN));
+        });
+    }
+
+    /** Asks the server to e-mail a one-time code. */
+    public void sendEmailCode() {
+        if (busy.get() || backend == null) {
+            return;
+        }
+        error.set("");
+        busy.set(true);
+        Session session = backend.session();
+        tasks.run(I18n.t("task.sendCode"), () -> {
+            session.requestEmailCode();
+            return Boolean.TRUE;
+        }, ok -> {
+            busy.set(false);
+            info.set(I18n.t("login.twoFactor.codeSent"));
+        }, failure -> {
+            busy.set(false);
+            error.set(ErrorMessages.describe(failure, ErrorMessages.Action.TWO_FACTOR));
+        });
+    }
+
+    /** Completes sign-in with the second factor. */
+    public void verifyCode() {
+        error.set("");
+        String value = code.get().replaceAll("\\s", "");
+        Session.TwoFactorMethod chosen = method.get();
+        if (chosen == Session.TwoFactorMethod.RECOVERY_CODE ? value.isEmpty() : !value.matches("\\d{6}")) {
+            codeError.set(I18n.t(chosen == Session.TwoFactorMethod.RECOVERY_CODE
+                    ? "login.error.recoveryEmpty" : "login.error.codeFormat"));
+            return;
+        }
+        if (busy.get() || backend == null) {
+            return;
+        }
+        busy.set(true);
+        Session session = backend.session();
+        tasks.run(I18n.t("task.verifyCode"), () -> {
+            session.completeTwoFactor(chosen, value);
+            return Boolean.TRUE;
+        }, ok -> {
+            busy.set(false);
+            finish();
+        }, failure -> {
+            busy.set(false);
+            error.set(ErrorMessages.describe(failure, ErrorMessages.Action.TWO_FACTOR));
+        });
+    }
+
+    /** Leaves the 2FA step (e.g. to use another account). */
+    public void backToCredentials() {
+        step.set(Step.CREDENTIALS);
+        error.set("");
+        info.set("");
+        code.set("");
+    }
+
+    private void finish() {
+        password.set("");
+        code.set("");
+        attempted.set(false);
+        step.set(Step.CREDENTIALS);
+        Backend signedIn = backend;
+        // the app owns the backend from now on
+        backend = null;
+        backendKey = null;
+        onSignedIn.accept(signedIn);
+    }
+
+    private void adopt(Backend target, String key) {
+        if (backend != null && backend != target) {
+            backend.close();
+        }
+        backend = target;
+        backendKey = key;
+    }
+
+    private void remember(Environment.Kind kind, String auth, String api, String user) {
+        prefs.put(PREF_USERNAME, user);
+        prefs.put(PREF_ENVIRONMENT, kind.name());
+        if (kind == Environment.Kind.CUSTOM) {
+            prefs.put(PREF_AUTH_URL, auth);
+            prefs.put(PREF_API_URL, api);
+        }
+    }
+
+    /** Closes a backend that was built but never handed over (window closed before signing in). */
+    public void dispose() {
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
+    }
+
+    private record Attempt(Backend backend, Session.State state) {
+    }
+
+    public ObjectProperty<Environment.Kind> environmentProperty() {
+        return environment;
+    }
+
+    public StringProperty authUrlProperty() {
+        return authUrl;
+    }
+
+    public StringProperty apiUrlProperty() {
+        return apiUrl;
+    }
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ObjectProperty<Session.TwoFactorMethod> methodProperty() {
+        return method;
+    }
+
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty infoProperty() {
+        return info.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty usernameErrorProperty() {
+        return usernameError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty passwordErrorProperty() {
+        return passwordError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty authUrlErrorProperty() {
+        return authUrlError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty apiUrlErrorProperty() {
+        return apiUrlError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty codeErrorProperty() {
+        return codeError.getReadOnlyProperty();
+    }
+
+    /** True when the sandbox is chosen: the view shows the demo accounts. */
+    public BooleanBinding sandboxChosenProperty() {
+        return Bindings.equal(environment, Environment.Kind.SANDBOX);
+    }
+
+    public BooleanBinding customChosenProperty() {
+        return Bindings.equal(environment, Environment.Kind.CUSTOM);
+    }
+}

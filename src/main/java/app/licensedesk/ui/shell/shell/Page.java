@@ -1,0 +1,20 @@
+package app.licensedesk.ui.shell;
+
+import org.kordamp.ikonli.feather.Feather;
+
+/** The main window's views, in navigation order (Ctrl/Cmd+1..3). */
+public enum Page {
+    CUSTOMERS(Feather.BRIEFCASE),
+    CONTROLLERS(Feather.CPU),
+    LICENSES(Feather.KEY);
+
+    private final Feather icon;
+
+    Page(Feather icon) {
+        this.icon = icon;
+    }
+
+    Feather icon() {
+        return icon;
+    }
+}

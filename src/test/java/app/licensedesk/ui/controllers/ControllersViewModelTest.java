@@ -1,0 +1,259 @@
+package app.licensedesk.ui.controllers;
+
+import static app.licensedesk.ui.customers.FakeDirectoryService.license;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.licensedesk.api.ApiException;
+import app.licensedesk.model.Controller;
+import app.licensedesk.model.Customer;
+import app.licensedesk.model.License;
+import app.licensedesk.model.LicenseTerms;
+import app.licensedesk.service.ClaimResult;
+import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.customers.FakeDirectoryService;
+import app.licensedesk.ui.customers.RecordingDialogs;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ControllersViewModelTest {
+
+    static final Instant NOW = Instant.parse("2025-06-01T10:00:00Z");
+    static final Customer ACME = new Customer(1, "aaaa1111-0000-4000-8000-000000000001", "Acme Energy");
+    static final Customer BOLT = new Customer(2, "bbbb2222-0000-4000-8000-000000000002", "Bolt Solar");
+    static final Controller NORTH = controller(11, "sgc-north-01", "North Site", ACME);
+    static final Controller SOUTH = controller(12, "sgc-south-02", "South Site", ACME);
+    static final Controller HARBOUR = controller(13, "sgc-harbour-03", "Harbour North", BOLT);
+
+    FakeDirectoryService service;
+    RecordingDialogs dialogs;
+    LicenseRegistry registry;
+    Directory directory;
+
+    static Controller controller(long id, String nodeId, String name, Customer customer) {
+        return new Controller(id, nodeId, name, "smartgridControllerSite", customer,
+                Instant.parse("2025-05-30T08:00:00Z"));
+    }
+
+    @BeforeAll
+    static void english() {
+        I18n.setLocale(Locale.ENGLISH);
+    }
+
+    @BeforeEach
+    void setUp() {
+        service = new FakeDirectoryService();
+        service.customers.addAll(List.of(ACME, BOLT));
+        service.controllers.addAll(List.of(HARBOUR, NORTH, SOUTH));
+        service.licensesByNodeId.put(NORTH.nodeId(), List.of(
+                license("N-1", Instant.parse("2025-01-01T00:00:00Z"), 12), license("N-2", null, 12)));
+        service.licensesByNodeId.put(SOUTH.nodeId(), List.of(license("S-1", null, 6)));
+        dialogs = new RecordingDialogs();
+        registry = new LicenseRegistry(LicenseTerms.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+        directory = new Directory(service, TaskRunner.inline());
+    }
+
+    ControllersViewModel viewModel(TaskRunner tasks) {
+        ControllersViewModel vm = new ControllersViewModel(service, tasks, registry, directory, dialogs);
+        vm.shown();
+        return vm;
+    }
+
+    @Test
+    void firstShownLoadsTheControllersOnce() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.shown();
+
+        assertThat(service.controllerCalls).isEqualTo(1);
+        assertThat(service.customerCalls).isEqualTo(1);
+        assertThat(vm.controllers()).containsExactly(HARBOUR, NORTH, SOUTH);
+        assertThat(vm.countTextProperty().get()).isEqualTo("3 controllers");
+        assertThat(vm.customerChoices()).containsExactly(vm.allCustomers(), ACME, BOLT);
+        assertThat(vm.allCustomers().name()).isEqualTo("All customers");
+    }
+
+    @Test
+    void searchesByNameOrNodeIdCombinedWithTheCustomerFilter() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+
+        vm.searchTextProperty().set("NORTH");
+        assertThat(vm.controllers()).containsExactly(HARBOUR, NORTH);
+        assertThat(vm.countTextProperty().get()).isEqualTo("2 of 3 controllers");
+
+        vm.customerFilterProperty().set(ACME);
+        assertThat(vm.controllers()).containsExactly(NORTH);
+
+        vm.searchTextProperty().set("sgc-");
+        assertThat(vm.controllers()).containsExactly(NORTH, SOUTH);
+
+        vm.searchTextProperty().set("harbour-03");
+        assertThat(vm.controllers()).isEmpty();
+        assertThat(vm.tablePlaceholderProperty().get()).startsWith("No controller matches");
+
+        vm.customerFilterProperty().set(vm.allCustomers());
+        assertThat(vm.controllers()).containsExactly(HARBOUR);
+        vm.searchTextProperty().set("");
+        assertThat(vm.controllers()).hasSize(3);
+    }
+
+    @Test
+    void selectingAControllerLoadsItsLicensesAndLinksThemInTheRegistry() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.selectedControllerProperty().set(NORTH);
+
+        assertThat(service.controllerLicenseCalls).containsExactly("sgc-north-01");
+        assertThat(vm.headerTextProperty().get()).isEqualTo("Licenses linked to North Site (sgc-north-01)");
+        assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).containsExactly("N-1", "N-2");
+        LicenseRow row = registry.byKey("N-2").orElseThrow();
+        assertThat(vm.licenses().rows()).contains(row);
+        assertThat(row.getController()).isEqualTo("sgc-north-01");
+        assertThat(row.getCustomer()).isEqualTo(ACME);
+        assertThat(vm.licenses().statusSummaryProperty().get()).isEqualTo("1 active \u00b7 1 not activated");
+    }
+
+    @Test
+    void anUnknownControllerIsReportedInline() {
+        service.failures.put(SOUTH.nodeId(), new ApiException(ApiException.Kind.NOT_FOUND, 404, "Not Found",
+                "controller not found", null, null));
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.selectedControllerProperty().set(SOUTH);
+
+        assertThat(vm.licenses().errorProperty().get()).isEqualTo("This controller does not exist (any more).");
+        assertThat(vm.licenses().rows()).isEmpty();
+        assertThat(dialogs.errorHeaders).isEmpty();
+    }
+
+    @Test
+    void anAnswerForAControllerNoLongerSelectedIsIgnored() {
+        Deque<Runnable> queue = new ArrayDeque<>();
+        ControllersViewModel vm = viewModel(new TaskRunner(queue::add, Runnable::run));
+        vm.selectedControllerProperty().set(NORTH);
+        vm.selectedControllerProperty().set(SOUTH);
+
+        queue.removeLast().run(); // South first
+        queue.removeLast().run(); // then North's late answer
+        assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).containsExactly("S-1");
+        assertThat(registry.byKey("N-1")).isEmpty();
+    }
+
+    @Test
+    void claimOpensTheDialogForTheControllerAndReloadsItsLicenses() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        assertThat(vm.canClaimProperty().get()).isFalse();
+        vm.selectedControllerProperty().set(SOUTH);
+        assertThat(vm.canClaimProperty().get()).isTrue();
+        dialogs.claimResult = () -> {
+            // what the server now knows: the license is linked to South
+            List<License> linked = new ArrayList<>(service.licensesByNodeId.get(SOUTH.nodeId()));
+            linked.add(license("NEW-9", null, 12));
+            service.licensesByNodeId.put(SOUTH.nodeId(), linked);
+            return new ClaimResult("id-NEW-9", "NEW-9", SOUTH.nodeId());
+        };
+
+        vm.claim();
+
+        assertThat(dialogs.claimKeys).containsExactly((String) null);
+        assertThat(dialogs.claimControllers).containsExactly(SOUTH);
+        assertThat(service.controllerLicenseCalls).containsExactly(SOUTH.nodeId(), SOUTH.nodeId());
+        assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).containsExactly("S-1", "NEW-9");
+        assertThat(registry.byKey("NEW-9").orElseThrow().getController()).isEqualTo(SOUTH.nodeId());
+    }
+
+    @Test
+    void aCancelledClaimLoadsNothing() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.claim();
+        assertThat(dialogs.claimControllers).isEmpty();
+
+        vm.selectedControllerProperty().set(SOUTH);
+        vm.claim();
+        assertThat(dialogs.claimControllers).containsExactly(SOUTH);
+        assertThat(service.controllerLicenseCalls).containsExactly(SOUTH.nodeId());
+    }
+
+    @Test
+    void activateAndCopyKeyWorkOnTheSelectedLicenseRow() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.selectedControllerProperty().set(NORTH);
+        LicenseRow unactivated = registry.byKey("N-2").orElseThrow();
+        vm.licenses().selectedLicenseProperty().set(unactivated);
+        dialogs.activationResult = license("N-2", Instant.parse("2025-05-01T00:00:00Z"), 12);
+
+        vm.licenses().activateSelected();
+
+        assertThat(dialogs.activated).containsExactly("N-2");
+        assertThat(unactivated.getLicense().activationDate()).isEqualTo(Instant.parse("2025-05-01T00:00:00Z"));
+        assertThat(vm.licenses().statusSummaryProperty().get()).isEqualTo("2 active");
+        assertThat(vm.licenses().selectedKey()).isEqualTo("N-2");
+    }
+
+    @Test
+    void refreshReloadsControllersAndTheSelectedControllersLicensesKeepingTheSelection() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.selectedControllerProperty().set(NORTH);
+        Controller renamed = controller(11, "sgc-north-01", "North Site (new roof)", ACME);
+        service.controllers.set(service.controllers.indexOf(NORTH), renamed);
+
+        vm.refresh();
+
+        assertThat(service.controllerCalls).isEqualTo(2);
+        assertThat(vm.selectedControllerProperty().get()).isEqualTo(renamed);
+        assertThat(vm.headerTextProperty().get()).contains("North Site (new roof)");
+        assertThat(service.controllerLicenseCalls).last().isEqualTo(NORTH.nodeId());
+        assertThat(vm.licenses().rows()).hasSize(2);
+        assertThat(vm.licenses().loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void theCountIsBlankWhileTheFirstListLoads() {
+        Deque<Runnable> queue = new ArrayDeque<>();
+        directory = new Directory(service, new TaskRunner(queue::add, Runnable::run));
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        assertThat(vm.controllersLoadingProperty().get()).isTrue();
+        assertThat(vm.countTextProperty().get()).isEmpty();
+        assertThat(vm.tablePlaceholderProperty().get()).isEqualTo("Loading controllers\u2026");
+
+        queue.removeFirst().run(); // customers
+        queue.removeFirst().run(); // controllers
+        assertThat(vm.countTextProperty().get()).isEqualTo("3 controllers");
+    }
+
+    @Test
+    void theCustomerFilterSurvivesAReload() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.customerFilterProperty().set(BOLT);
+        Customer renamed = new Customer(2, BOLT.uuid(), "Bolt Solar NV");
+        service.customers.set(1, renamed);
+
+        vm.refresh();
+
+        assertThat(vm.customerChoices()).containsExactly(vm.allCustomers(), ACME, renamed);
+        assertThat(vm.customerFilterProperty().get()).isSameAs(renamed);
+        assertThat(vm.controllers()).containsExactly(HARBOUR);
+    }
+
+    @Test
+    void aFailedControllerListShowsItsErrorAndRetryLoadsIt() {
+        service.customersFailure = new ApiException(ApiException.Kind.NETWORK, "down", null);
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        assertThat(vm.controllersErrorProperty().get()).startsWith("Cannot reach the server");
+
+        service.customersFailure = null;
+        vm.retryControllers();
+
+        assertThat(vm.controllersErrorProperty().get()).isEmpty();
+        assertThat(vm.controllers()).hasSize(3);
+    }
+}

@@ -1,0 +1,40 @@
+package app.licensedesk.ui.customers;
+
+import app.licensedesk.model.Controller;
+import app.licensedesk.model.License;
+import app.licensedesk.service.ClaimResult;
+import app.licensedesk.ui.common.DialogService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** A DialogService for view-model tests: records what was opened and answers with what the test set. */
+public final class RecordingDialogs implements DialogService {
+
+    public final List<String> errorHeaders = new ArrayList<>();
+    public final List<String> activated = new ArrayList<>();
+    public final List<String> claimKeys = new ArrayList<>();
+    public final List<Controller> claimControllers = new ArrayList<>();
+    public License activationResult;
+    /** Runs when the claim dialog "succeeds", like the real dialog's server call; may be null. */
+    public Supplier<ClaimResult> claimResult;
+
+    @Override
+    public void showError(String header, Throwable error) {
+        errorHeaders.add(header);
+    }
+
+    @Override
+    public Optional<License> activate(String key) {
+        activated.add(key);
+        return Optional.ofNullable(activationResult);
+    }
+
+    @Override
+    public Optional<ClaimResult> claim(String key, Controller controller) {
+        claimKeys.add(key);
+        claimControllers.add(controller);
+        return claimResult == null ? Optional.empty() : Optional.of(claimResult.get());
+    }
+}

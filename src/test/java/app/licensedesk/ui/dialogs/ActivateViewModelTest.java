@@ -1,0 +1,265 @@
+package app.licensedesk.ui.dialogs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.licensedesk.api.ApiException;
+import app.licensedesk.model.Customer;
+import app.licensedesk.model.Environment;
+import app.licensedesk.model.License;
+import app.licensedesk.model.LicenseStatus;
+import app.licensedesk.model.LicenseTerms;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.common.TaskRunner;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ActivateViewModelTest {
+
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+    private static final Instant NOW = Instant.parse("2026-11-30T10:15:00Z");
+    private static final String KEY = "SG1-RES-7K3M-Q9XA";
+
+    private final FakeDialogService service = new FakeDialogService();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(), clock);
+    private final List<License> succeeded = new ArrayList<>();
+    private LicenseRow row;
+
+    @BeforeEach
+    void knownRow() {
+        row = registry.put(FakeDialogService.license(KEY, null), new Customer(7, "c-uuid", "Acme BV"));
+    }
+
+    private ActivateViewModel vm(String key, Environment environment) {
+        return new ActivateViewModel(service, TaskRunner.inline(), registry, environment, key, BRUSSELS, clock);
+    }
+
+    private ActivateViewModel vm(String key) {
+        return vm(key, Environment.production());
+    }
+
+    @Test
+    void prefilledKeyIsNormalizedAndNowNeedsNoDate() {
+        ActivateViewModel vm = vm("  SG1-RES-\n7K3M-Q9XA ");
+
+        assertThat(vm.normalizedKeyProperty().get()).isEqualTo(KEY);
+        assertThat(vm.keyErrorProperty().get()).isEmpty();
+        assertThat(vm.invalidProperty().get()).isFalse();
+        assertThat(vm.activationInstantProperty().get()).isNull();
+        assertThat(vm.activationIsoProperty().get()).isEmpty();
+        assertThat(vm.utcTextProperty().get()).isEqualTo(I18n.t("activate.utc.now"));
+        assertThat(vm.confirmationProperty().get())
+                .isEqualTo("Activate SG1-RES-7K3M-Q9XA now in Eniris production (https://api.eniris.be)?");
+        assertThat(vm.isProduction()).isTrue();
+    }
+
+    @Test
+    void keyMustNotBeEmptyNorLongerThanFifty() {
+        ActivateViewModel vm = vm(null);
+        assertThat(vm.keyErrorProperty().get()).isEqualTo(I18n.t("input.key.empty"));
+        assertThat(vm.invalidProperty().get()).isTrue();
+        assertThat(vm.confirmationProperty().get()).isEmpty();
+
+        vm.keyProperty().set("K".repeat(51));
+        assertThat(vm.keyErrorProperty().get()).contains("50").contains("51");
+        assertThat(vm.invalidProperty().get()).isTrue();
+
+        vm.keyProperty().set("K".repeat(50));
+        assertThat(vm.keyErrorProperty().get()).isEmpty();
+        assertThat(vm.invalidProperty().get()).isFalse();
+    }
+
+    @Test
+    void activateAtStartsAtTheNextFullHourInTheUsersZone() {
+        ActivateViewModel vm = vm(KEY);
+        // 10:15 UTC is 11:15 in Brussels in winter
+        assertThat(vm.dateProperty().get()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(vm.timeProperty().get()).isEqualTo("12:00");
+    }
+
+    @Test
+    void localDateAndTimeBecomeTheUtcInstantThatIsSent() {
+        ActivateViewModel vm = vm(KEY, Environment.sandbox("http://127.0.0.1:8080"));
+        vm.activateNowProperty().set(false);
+        vm.dateProperty().set(LocalDate.of(2026, 12, 1));
+        vm.timeProperty().set("09:00");
+
+        assertThat(vm.activationInstantProperty().get()).isEqualTo(Instant.parse("2026-12-01T08:00:00Z"));
+        assertThat(vm.activationIsoProperty().get()).isEqualTo("2026-12-01T08:00:00Z");
+        assertThat(vm.utcTextProperty().get()).contains("2026-12-01T08:00:00Z").doesNotContain("past");
+        assertThat(vm.invalidProperty().get()).isFalse();
+        assertThat(vm.confirmationProperty().get()).startsWith("Activate SG1-RES-7K3M-Q9XA from ")
+                .endsWith(" in Local sandbox (http://127.0.0.1:8080)?");
+        assertThat(vm.isProduction()).isFalse();
+
+        // summer time: Brussels is UTC+2, and a one-digit hour is fine
+        vm.dateProperty().set(LocalDate.of(2026, 7, 1));
+        vm.timeProperty().set("8:30");
+        assertThat(vm.activationIsoProperty().get()).isEqualTo("2026-07-01T06:30:00Z");
+        assertThat(vm.utcTextProperty().get()).contains("past");
+    }
+
+    @Test
+    void timeMustBeHoursAndMinutesIn24Hours() {
+        ActivateViewModel vm = vm(KEY);
+        vm.activateNowProperty().set(false);
+        for (String bad : List.of("", "25:00", "12:60", "9", "ab:cd", "12.30", "7 pm")) {
+            vm.timeProperty().set(bad);
+            assertThat(vm.timeErrorProperty().get()).as(bad).isEqualTo(I18n.t("activate.time.invalid"));
+            assertThat(vm.invalidProperty().get()).as(bad).isTrue();
+            assertThat(vm.activationInstantProperty().get()).as(bad).isNull();
+            assertThat(vm.confirmationProperty().get()).as(bad).isEmpty();
+        }
+        vm.timeProperty().set(" 23:59 ");
+        assertThat(vm.timeErrorProperty().get()).isEmpty();
+        assertThat(vm.invalidProperty().get()).isFalse();
+    }
+
+    @Test
+    void dateIsRequiredAndATimeTheClockSkipsIsRefused() {
+        ActivateViewModel vm = vm(KEY);
+        vm.activateNowProperty().set(false);
+        vm.dateProperty().set(null);
+        assertThat(vm.dateErrorProperty().get()).isEqualTo(I18n.t("activate.date.missing"));
+        assertThat(vm.invalidProperty().get()).isTrue();
+
+        vm.dateProperty().set(LocalDate.of(2026, 3, 29));
+        vm.timeProperty().set("02:30");
+        assertThat(vm.dateErrorProperty().get()).isEmpty();
+        assertThat(vm.timeErrorProperty().get()).contains("Europe/Brussels");
+        assertThat(vm.invalidProperty().get()).isTrue();
+
+        // back to "now": date and time no longer matter
+        vm.activateNowProperty().set(true);
+        assertThat(vm.timeErrorProperty().get()).isEmpty();
+        assertThat(vm.invalidProperty().get()).isFalse();
+    }
+
+    @Test
+    void successUpdatesTheSharedRowAndReturnsTheLicense() {
+        Instant at = Instant.parse("2026-12-01T08:00:00Z");
+        List<Boolean> busyDuringCall = new ArrayList<>();
+        ActivateViewModel vm = vm(KEY);
+        service.onActivate = (key, when) -> {
+            busyDuringCall.add(vm.busyProperty().get());
+            return FakeDialogService.license(key, when);
+        };
+        vm.activateNowProperty().set(false);
+        vm.dateProperty().set(LocalDate.of(2026, 12, 1));
+        vm.timeProperty().set("09:00");
+
+        vm.activate(succeeded::add);
+
+        assertThat(service.calls).containsExactly("activate " + KEY + " " + at);
+        assertThat(busyDuringCall).containsExactly(true);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(succeeded).hasSize(1);
+        assertThat(succeeded.get(0).activationDate()).isEqualTo(at);
+        assertThat(vm.resultProperty().get()).isEqualTo(succeeded.get(0));
+        assertThat(vm.errorProperty().get()).isEmpty();
+        // the one shared row changed in place, and kept its customer
+        assertThat(registry.byKey(KEY)).containsSame(row);
+        assertThat(row.getLicense().activationDate()).isEqualTo(at);
+        assertThat(row.getStatus()).isEqualTo(LicenseStatus.SCHEDULED);
+        assertThat(row.getCustomer().name()).isEqualTo("Acme BV");
+    }
+
+    @Test
+    void activateNowSendsNoInstant() {
+        ActivateViewModel vm = vm(KEY);
+        service.onActivate = (key, when) -> FakeDialogService.license(key, NOW);
+
+        vm.activate(succeeded::add);
+
+        assertThat(service.calls).containsExactly("activate " + KEY + " null");
+        assertThat(row.getStatus()).isEqualTo(LicenseStatus.ACTIVE);
+    }
+
+    @Test
+    void failuresKeepTheInputAndSayWhy() {
+        ActivateViewModel vm = vm(" " + KEY);
+        vm.activateNowProperty().set(false);
+        vm.dateProperty().set(LocalDate.of(2026, 12, 1));
+        vm.timeProperty().set("09:00");
+
+        service.onActivate = (k, at) -> {
+            throw new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no right", null, null);
+        };
+        vm.activate(succeeded::add);
+        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.forbidden.activate"));
+        assertInputKept(vm);
+
+        service.onActivate = (k, at) -> {
+            throw new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "already activated", null, null);
+        };
+        vm.activate(succeeded::add);
+        assertThat(vm.errorProperty().get()).contains("not activated").contains("already activated");
+        assertInputKept(vm);
+
+        service.onActivate = (k, at) -> {
+            throw new ApiException(ApiException.Kind.NOT_FOUND, 404, "Not Found", "unknown", null, null);
+        };
+        vm.activate(succeeded::add);
+        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.notFound.license"));
+        assertInputKept(vm);
+
+        service.onActivate = (k, at) -> {
+            throw new IllegalStateException("bug");
+        };
+        vm.activate(succeeded::add);
+        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.unexpected", "IllegalStateException"));
+        assertInputKept(vm);
+
+        assertThat(service.calls).hasSize(4);
+        assertThat(succeeded).isEmpty();
+        assertThat(row.getLicense().activationDate()).isNull();
+
+        // editing the input makes the old reason go away
+        vm.timeProperty().set("10:00");
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theNextAttemptClearsTheOldError() {
+        ActivateViewModel vm = vm(KEY);
+        service.onActivate = (k, at) -> {
+            throw new ApiException(ApiException.Kind.NETWORK, "down", null);
+        };
+        vm.activate(succeeded::add);
+        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.network"));
+
+        List<String> errorDuringCall = new ArrayList<>();
+        service.onActivate = (k, at) -> {
+            errorDuringCall.add(vm.errorProperty().get());
+            return FakeDialogService.license(k, NOW);
+        };
+        vm.activate(succeeded::add);
+        assertThat(errorDuringCall).containsExactly("");
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(succeeded).hasSize(1);
+    }
+
+    @Test
+    void invalidInputIsNotSent() {
+        ActivateViewModel vm = vm("");
+        vm.activate(succeeded::add);
+        assertThat(service.calls).isEmpty();
+    }
+
+    private static void assertInputKept(ActivateViewModel vm) {
+        assertThat(vm.keyProperty().get()).isEqualTo(" " + KEY);
+        assertThat(vm.activateNowProperty().get()).isFalse();
+        assertThat(vm.dateProperty().get()).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(vm.timeProperty().get()).isEqualTo("09:00");
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+}

@@ -1,0 +1,223 @@
+package app.licensedesk.ui.dialogs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.licensedesk.api.ApiException;
+import app.licensedesk.model.Controller;
+import app.licensedesk.model.Customer;
+import app.licensedesk.model.Environment;
+import app.licensedesk.model.LicenseTerms;
+import app.licensedesk.service.ClaimResult;
+import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.common.TaskRunner;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClaimViewModelTest {
+
+    private static final String KEY = "SG1-ABCD";
+    private static final Customer ACME = new Customer(1, "u-1", "Acme BV");
+    private static final Customer BETA = new Customer(2, "u-2", "Beta NV");
+    private static final Controller ALPHA = new Controller(11, "node-a1", "Alpha site", "smartgridControllerSite",
+            ACME, null);
+    private static final Controller HARBOUR = new Controller(12, "node-h2", "Harbour", "smartgridControllerSite",
+            BETA, null);
+    private static final Controller BARE = new Controller(13, "ctl-777", "ctl-777", "smartgridControllerSite",
+            null, null);
+
+    private final FakeDialogService service = new FakeDialogService();
+    private final TaskRunner tasks = TaskRunner.inline();
+    private final LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(),
+            Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC));
+    private final Directory directory = new Directory(service, tasks);
+    private final List<ClaimResult> succeeded = new ArrayList<>();
+    private LicenseRow row;
+
+    @BeforeEach
+    void setUp() {
+        service.customers = List.of(ACME, BETA);
+        service.controllers = List.of(ALPHA, HARBOUR, BARE);
+        row = registry.put(FakeDialogService.license(KEY, null), ACME);
+    }
+
+    private ClaimViewModel vm(String key, Controller controller) {
+        ClaimViewModel vm = new ClaimViewModel(service, tasks, registry, directory, Environment.production(), key,
+                controller);
+        vm.loadControllers();
+        return vm;
+    }
+
+    @Test
+    void pastedKeyLosesItsWhitespaceAndLineBreaks() {
+        ClaimViewModel vm = vm(null, ALPHA);
+        assertThat(vm.keyErrorProperty().get()).isEqualTo(I18n.t("input.key.empty"));
+
+        vm.keyProperty().set("  SG1-AB\nCD  ");
+
+        assertThat(vm.normalizedKeyProperty().get()).isEqualTo("SG1-ABCD");
+        assertThat(vm.keyErrorProperty().get()).isEmpty();
+        assertThat(vm.invalidProperty().get()).isFalse();
+
+        vm.keyProperty().set("X".repeat(51));
+        assertThat(vm.keyErrorProperty().get()).contains("50");
+        assertThat(vm.invalidProperty().get()).isTrue();
+    }
+
+    @Test
+    void controllersLoadOnOpenAndAreSearchedByNameNodeIdOrCustomer() {
+        ClaimViewModel vm = vm(KEY, null);
+        assertThat(service.calls).containsExactly("customers", "controllers");
+        assertThat(vm.controllersLoadingProperty().get()).isFalse();
+        assertThat(vm.matches()).containsExactly(ALPHA, HARBOUR, BARE);
+
+        vm.searchProperty().set("alpha");
+        assertThat(vm.matches()).containsExactly(ALPHA);
+        vm.searchProperty().set("NODE-H");
+        assertThat(vm.matches()).containsExactly(HARBOUR);
+        vm.searchProperty().set("beta");
+        assertThat(vm.matches()).containsExactly(HARBOUR);
+        vm.searchProperty().set("node acme");
+        assertThat(vm.matches()).containsExactly(ALPHA);
+        vm.searchProperty().set("777");
+        assertThat(vm.matches()).containsExactly(BARE);
+        vm.searchProperty().set("nothing like it");
+        assertThat(vm.matches()).isEmpty();
+        vm.searchProperty().set("  ");
+        assertThat(vm.matches()).hasSize(3);
+    }
+
+    @Test
+    void aControllerMustBeChosenAndStaysChosenWhileFiltering() {
+        ClaimViewModel vm = vm(KEY, null);
+        assertThat(vm.controllerErrorProperty().get()).isEqualTo(I18n.t("input.nodeId.empty"));
+        assertThat(vm.invalidProperty().get()).isTrue();
+        assertThat(vm.confirmationProperty().get()).isEmpty();
+
+        vm.controllerProperty().set(HARBOUR);
+        vm.searchProperty().set("alpha");
+
+        assertThat(vm.controllerProperty().get()).isEqualTo(HARBOUR);
+        assertThat(vm.controllerErrorProperty().get()).isEmpty();
+        assertThat(vm.invalidProperty().get()).isFalse();
+        assertThat(vm.confirmationProperty().get())
+                .isEqualTo("Claim SG1-ABCD for controller Harbour (node-h2) in Eniris production "
+                        + "(https://api.eniris.be)?");
+    }
+
+    @Test
+    void openedFromAControllerItIsPreselected() {
+        ClaimViewModel vm = vm(null, BARE);
+        vm.keyProperty().set(KEY);
+        assertThat(vm.controllerProperty().get()).isEqualTo(BARE);
+        // a controller whose name is its nodeId is named once
+        assertThat(vm.confirmationProperty().get()).contains("for controller ctl-777 in");
+        assertThat(ClaimViewModel.listText(ALPHA)).isEqualTo("Alpha site \u2014 node-a1 \u2014 Acme BV");
+        assertThat(ClaimViewModel.listText(BARE)).isEqualTo("ctl-777 \u2014 ctl-777");
+    }
+
+    @Test
+    void successLinksTheControllerInTheSharedRow() {
+        service.onClaim = (key, nodeId) -> new ClaimResult("id-" + key, key, nodeId);
+        ClaimViewModel vm = vm(" SG1-AB\nCD ", ALPHA);
+
+        vm.claim(succeeded::add);
+
+        assertThat(service.calls).contains("claim SG1-ABCD node-a1");
+        assertThat(succeeded).containsExactly(new ClaimResult("id-SG1-ABCD", KEY, "node-a1"));
+        assertThat(vm.resultProperty().get()).isEqualTo(succeeded.get(0));
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(row.getController()).isEqualTo("node-a1");
+    }
+
+    @Test
+    void alreadyClaimedNamesTheControllerTheServiceKnows() {
+        service.onClaim = (key, nodeId) -> {
+            throw new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "License already claimed",
+                    null, null);
+        };
+        service.known.put(KEY, "node-h2");
+        ClaimViewModel vm = vm(KEY, ALPHA);
+
+        vm.claim(succeeded::add);
+
+        assertThat(vm.errorProperty().get())
+                .isEqualTo(I18n.t("error.claim.refusedKnown", "Harbour (node-h2)", "License already claimed"));
+        assertThat(vm.errorProperty().get()).contains("Harbour (node-h2)");
+        assertThat(succeeded).isEmpty();
+        assertThat(vm.keyProperty().get()).isEqualTo(KEY);
+        assertThat(vm.controllerProperty().get()).isEqualTo(ALPHA);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(row.getController()).isEmpty();
+
+        vm.controllerProperty().set(HARBOUR);
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void alreadyClaimedFallsBackToTheRowAndThenToPlainWords() {
+        service.onClaim = (key, nodeId) -> {
+            throw new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "already claimed", null, null);
+        };
+        ClaimViewModel vm = vm(KEY, ALPHA);
+
+        vm.claim(succeeded::add);
+        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.claim.refused", "already claimed"));
+
+        registry.linkController(KEY, "node-unknown");
+        vm.claim(succeeded::add);
+        assertThat(vm.errorProperty().get())
+                .isEqualTo(I18n.t("error.claim.refusedKnown", "node-unknown", "already claimed"));
+    }
+
+    @Test
+    void otherFailuresHaveTheirOwnWords() {
+        ClaimViewModel vm = vm(KEY, ALPHA);
+        service.onClaim = (key, nodeId) -> {
+            throw new ApiException(ApiException.Kind.NOT_FOUND, 404, "Not Found", "unknown", null, null);
+        };
+        vm.claim(succeeded::add);
+        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.notFound.claim"));
+
+        service.onClaim = (key, nodeId) -> {
+            throw new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no", null, null);
+        };
+        vm.claim(succeeded::add);
+        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.forbidden.claim"));
+
+        service.onClaim = (key, nodeId) -> {
+            throw new IllegalArgumentException("bug");
+        };
+        vm.claim(succeeded::add);
+        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.unexpected", "IllegalArgumentException"));
+        assertThat(succeeded).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void controllerLoadFailureIsShownAndNothingIsSentWithoutAController() {
+        FakeDialogService failing = new FakeDialogService() {
+            @Override
+            public List<Controller> controllers(List<Customer> of) {
+                throw new ApiException(ApiException.Kind.NETWORK, "down", null);
+            }
+        };
+        failing.customers = List.of(ACME);
+        Directory dir = new Directory(failing, tasks);
+        ClaimViewModel vm = new ClaimViewModel(failing, tasks, registry, dir, Environment.production(), KEY, null);
+        vm.loadControllers();
+
+        assertThat(vm.controllersErrorProperty().get()).isEqualTo(I18n.t("error.network"));
+        assertThat(vm.controllersLoadingProperty().get()).isFalse();
+        vm.claim(succeeded::add);
+        assertThat(failing.calls).noneMatch(c -> c.startsWith("claim"));
+    }
+}

@@ -1,0 +1,324 @@
+package app.licensedesk.ui.licenses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.licensedesk.api.ApiException;
+import app.licensedesk.model.Controller;
+import app.licensedesk.model.Customer;
+import app.licensedesk.model.License;
+import app.licensedesk.model.LicenseStatus;
+import app.licensedesk.model.LicenseTerms;
+import app.licensedesk.service.ClaimResult;
+import app.licensedesk.ui.common.DialogService;
+import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.common.TaskRunner;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LicensesViewModelTest {
+
+    private static final Customer ACME = new Customer(1, "u-1", "Acme BV");
+    private static final Customer BETA = new Customer(2, "u-2", "Beta NV");
+    private static final Customer GAMMA = new Customer(3, "u-3", "Gamma GmbH");
+    private static final Customer NO_UUID = new Customer(4, null, "Legacy Ltd");
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    private final FakeLicensesService service = new FakeLicensesService();
+    private final LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+
+    @BeforeEach
+    void setUp() {
+        service.customers = List.of(ACME, BETA, GAMMA, NO_UUID);
+        service.licenses.put(ACME.id(), List.of(
+                FakeLicensesService.license("SG1-RES-AAA1", "residential", null),
+                FakeLicensesService.license("SG1-COM-AAA2", "commercial", Instant.parse("2026-01-01T00:00:00Z")),
+                FakeLicensesService.license("SG1-RES-AAA3", "residential", Instant.parse("2025-01-01T00:00:00Z"))));
+        service.licenses.put(BETA.id(), List.of(
+                FakeLicensesService.license("SG1-RES-BBB1", "residential", Instant.parse("2025-06-15T00:00:00Z")),
+                FakeLicensesService.license("SG1-IND-BBB2", "industrial", null)));
+        service.failures.put(GAMMA.id(), new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no access",
+                null, null));
+    }
+
+    private LicensesViewModel vm(TaskRunner tasks) {
+        return new LicensesViewModel(service, tasks, registry, new Directory(service, tasks), dialogs);
+    }
+
+    private static List<String> keys(List<LicenseRow> rows) {
+        return rows.stream().map(LicenseRow::getKey).toList();
+    }
+
+    @Test
+    void rowsAppearCustomerByCustomerWithProgress() {
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        List<String> seen = new ArrayList<>();
+        service.afterEach = c -> seen.add(c.name() + ": " + vm.rows().size() + " rows, "
+                + vm.customersDoneProperty().get() + "/" + vm.customersTotalProperty().get());
+
+        vm.shown();
+
+        assertThat(seen).containsExactly("Acme BV: 3 rows, 1/3", "Beta NV: 5 rows, 2/3", "Gamma GmbH: 5 rows, 3/3");
+        assertThat(service.requested).containsExactly("Acme BV", "Beta NV", "Gamma GmbH");
+        assertThat(keys(vm.rows())).containsExactly("SG1-RES-AAA1", "SG1-COM-AAA2", "SG1-RES-AAA3", "SG1-RES-BBB1",
+                "SG1-IND-BBB2");
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Loaded 3 of 3 customers \u00b7 5 licenses");
+        assertThat(vm.countTextProperty().get()).isEqualTo("5 of 5 licenses");
+        // every row is the registry's shared row, with its customer and derived status
+        LicenseRow bbb1 = registry.byKey("SG1-RES-BBB1").orElseThrow();
+        assertThat(vm.rows()).contains(bbb1);
+        assertThat(bbb1.getCustomer()).isEqualTo(BETA);
+        assertThat(bbb1.getStatus()).isEqualTo(LicenseStatus.EXPIRING);
+        assertThat(vm.types()).containsExactly("residential", "commercial", "industrial");
+    }
+
+    @Test
+    void failedCustomersAreCountedInAWarningLineNotADialog() {
+        service.failures.put(BETA.id(), new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no", null,
+                null));
+        LicensesViewModel vm = vm(TaskRunner.inline());
+
+        vm.shown();
+
+        assertThat(vm.failedCountProperty().get()).isEqualTo(2);
+        assertThat(vm.warningTextProperty().get())
+                .isEqualTo("2 customers could not be loaded (Beta NV, Gamma GmbH): No access to this customer.");
+        assertThat(vm.errorTextProperty().get()).isEmpty();
+        assertThat(dialogs.calls).isEmpty();
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Loaded 3 of 3 customers \u00b7 3 licenses");
+    }
+
+    @Test
+    void shownLoadsOnlyTheFirstTime() {
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        vm.shown();
+        vm.shown();
+        assertThat(service.loadCalls).isEqualTo(1);
+        assertThat(vm.rows()).hasSize(5);
+    }
+
+    @Test
+    void filtersByStatusTypeCustomerAndKeyAndTheirCombination() {
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        vm.shown();
+
+        vm.statusFilterProperty().set(LicenseStatus.NOT_ACTIVATED);
+        assertThat(keys(vm.filtered())).containsExactly("SG1-RES-AAA1", "SG1-IND-BBB2");
+        vm.statusFilterProperty().set(LicenseStatus.EXPIRED);
+        assertThat(keys(vm.filtered())).containsExactly("SG1-RES-AAA3");
+        vm.statusFilterProperty().set(null);
+
+        vm.typeFilterProperty().set("residential");
+        assertThat(keys(vm.filtered())).containsExactly("SG1-RES-AAA1", "SG1-RES-AAA3", "SG1-RES-BBB1");
+        vm.typeFilterProperty().set("industrial");
+        assertThat(keys(vm.filtered())).containsExactly("SG1-IND-BBB2");
+        vm.typeFilterProperty().set(null);
+
+        vm.customerFilterProperty().set(BETA);
+        assertThat(keys(vm.filtered())).containsExactly("SG1-RES-BBB1", "SG1-IND-BBB2");
+        vm.customerFilterProperty().set(null);
+
+        vm.searchProperty().set("bbb");
+        assertThat(keys(vm.filtered())).containsExactly("SG1-RES-BBB1", "SG1-IND-BBB2");
+        vm.searchProperty().set(" sg1-com-AAA2 ");
+        assertThat(keys(vm.filtered())).containsExactly("SG1-COM-AAA2");
+        vm.searchProperty().set("res");
+
+        vm.statusFilterProperty().set(LicenseStatus.NOT_ACTIVATED);
+        assertThat(keys(vm.filtered())).containsExactly("SG1-RES-AAA1");
+        assertThat(vm.countTextProperty().get()).isEqualTo("1 of 5 licenses");
+        vm.typeFilterProperty().set("residential");
+        assertThat(keys(vm.filtered())).containsExactly("SG1-RES-AAA1");
+        vm.customerFilterProperty().set(BETA);
+        assertThat(vm.filtered()).isEmpty();
+        assertThat(vm.countTextProperty().get()).isEqualTo("0 of 5 licenses");
+
+        vm.searchProperty().set("");
+        vm.statusFilterProperty().set(null);
+        vm.typeFilterProperty().set(null);
+        vm.customerFilterProperty().set(null);
+        assertThat(vm.filtered()).hasSize(5);
+    }
+
+    @Test
+    void refreshCancelsTheRunningLoadAndStartsAgainFromAnEmptyList() {
+        ArrayDeque<Runnable> background = new ArrayDeque<>();
+        TaskRunner tasks = new TaskRunner(background::add, Runnable::run);
+        LicensesViewModel vm = vm(tasks);
+        List<Integer> rowsRightAfterRefresh = new ArrayList<>();
+        service.afterEach = c -> {
+            if (service.loadCalls == 1) {
+                // F5 while the first load is between two customers
+                vm.refresh();
+                rowsRightAfterRefresh.add(vm.rows().size());
+                assertThat(vm.loadingProperty().get()).isTrue();
+            }
+        };
+
+        vm.shown();
+        runAll(background);
+
+        assertThat(rowsRightAfterRefresh).containsExactly(0);
+        assertThat(service.loadCalls).isEqualTo(2);
+        // the first load stopped after Acme; the second loaded everything once
+        assertThat(service.requested).containsExactly("Acme BV", "Acme BV", "Beta NV", "Gamma GmbH");
+        assertThat(vm.rows()).hasSize(5);
+        assertThat(vm.customersDoneProperty().get()).isEqualTo(3);
+        assertThat(vm.failedCountProperty().get()).isEqualTo(1);
+        assertThat(vm.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void batchesOfACancelledLoadAreIgnored() {
+        ArrayDeque<Runnable> background = new ArrayDeque<>();
+        TaskRunner tasks = new TaskRunner(background::add, Runnable::run);
+        LicensesViewModel vm = vm(tasks);
+        vm.shown();
+        background.poll().run(); // the customers
+        assertThat(background).hasSize(1); // the first license load is queued
+
+        vm.refresh();
+        runAll(background);
+
+        assertThat(service.loadCalls).isEqualTo(2);
+        assertThat(service.requested).containsExactly("Acme BV", "Beta NV", "Gamma GmbH");
+        assertThat(vm.rows()).hasSize(5);
+    }
+
+    @Test
+    void customersThatCannotBeLoadedEndTheLoadWithTheReason() {
+        service.customersFailure = new ApiException(ApiException.Kind.NETWORK, "down", null);
+        LicensesViewModel vm = vm(TaskRunner.inline());
+
+        vm.shown();
+
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.errorTextProperty().get()).isEqualTo(I18n.t("error.network"));
+        assertThat(service.loadCalls).isZero();
+    }
+
+    @Test
+    void anUnexpectedFailureOfTheWholeLoadAlsoOpensTheErrorDialog() {
+        service.loadFailure = new IllegalStateException("bug");
+        LicensesViewModel vm = vm(TaskRunner.inline());
+
+        vm.shown();
+
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.errorTextProperty().get()).isEqualTo(I18n.t("error.unexpected", "IllegalStateException"));
+        assertThat(dialogs.calls).containsExactly("showError " + I18n.t("licenses.error.header"));
+    }
+
+    @Test
+    void actionsFollowTheSelectedLicense() {
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        vm.shown();
+        assertThat(vm.canActProperty().get()).isFalse();
+        assertThat(vm.canActivateProperty().get()).isFalse();
+        assertThat(vm.selectedKey()).isNull();
+
+        LicenseRow activated = registry.byKey("SG1-COM-AAA2").orElseThrow();
+        vm.selectedProperty().set(activated);
+        assertThat(vm.canActProperty().get()).isTrue();
+        assertThat(vm.canActivateProperty().get()).isFalse();
+        vm.activateSelected();
+        assertThat(dialogs.calls).isEmpty();
+
+        LicenseRow fresh = registry.byKey("SG1-RES-AAA1").orElseThrow();
+        vm.selectedProperty().set(fresh);
+        assertThat(vm.canActivateProperty().get()).isTrue();
+        assertThat(vm.selectedKey()).isEqualTo("SG1-RES-AAA1");
+        vm.activateSelected();
+        vm.claimSelected();
+        assertThat(dialogs.calls).containsExactly("activate SG1-RES-AAA1", "claim SG1-RES-AAA1 null");
+
+        // the dialog updates the shared row: Activate turns off for it at once
+        registry.put(fresh.getLicense().withActivationDate(NOW), null);
+        assertThat(vm.canActivateProperty().get()).isFalse();
+        assertThat(fresh.getCustomer()).isEqualTo(ACME);
+    }
+
+    @Test
+    void filteringOneHundredThousandRows() {
+        int customers = 100;
+        int perCustomer = 1000;
+        List<Customer> many = new ArrayList<>();
+        service.licenses.clear();
+        service.failures.clear();
+        for (int c = 0; c < customers; c++) {
+            Customer customer = new Customer(100 + c, "uuid-" + c, "Customer " + c);
+            many.add(customer);
+            List<License> licenses = new ArrayList<>(perCustomer);
+            for (int i = 0; i < perCustomer; i++) {
+                int n = c * perCustomer + i;
+                licenses.add(FakeLicensesService.license(String.format("SG1-%s-%06d", n % 2 == 0 ? "RES" : "COM", n),
+                        n % 2 == 0 ? "residential" : "commercial",
+                        n % 3 == 0 ? null : Instant.parse("2026-01-01T00:00:00Z")));
+            }
+            service.licenses.put(customer.id(), licenses);
+        }
+        service.customers = many;
+        LicensesViewModel vm = vm(TaskRunner.inline());
+
+        long start = System.nanoTime();
+        vm.shown();
+        long loaded = System.nanoTime();
+        vm.searchProperty().set("sg1-res-0999");
+        long searched = System.nanoTime();
+        vm.statusFilterProperty().set(LicenseStatus.NOT_ACTIVATED);
+        long filtered = System.nanoTime();
+
+        assertThat(vm.rows()).hasSize(100_000);
+        // SG1-RES-099900 .. 099998, even numbers only: 50, of which those divisible by 3 are not activated
+        assertThat(keys(vm.filtered())).allMatch(k -> k.startsWith("SG1-RES-0999"))
+                .allMatch(k -> Integer.parseInt(k.substring(8)) % 6 == 0).hasSize(17);
+        vm.statusFilterProperty().set(null);
+        vm.searchProperty().set("");
+        vm.customerFilterProperty().set(many.get(42));
+        assertThat(vm.filtered()).hasSize(1000);
+        assertThat(vm.countTextProperty().get()).isEqualTo("1,000 of 100,000 licenses");
+        System.out.printf("100,000 rows: load %d ms, search %d ms, search+status %d ms%n",
+                (loaded - start) / 1_000_000, (searched - loaded) / 1_000_000, (filtered - searched) / 1_000_000);
+    }
+
+    private static void runAll(ArrayDeque<Runnable> queue) {
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+    }
+
+    /** A DialogService stub that records what the page asked for. */
+    private static final class RecordingDialogs implements DialogService {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void showError(String header, Throwable error) {
+            calls.add("showError " + header);
+        }
+
+        @Override
+        public Optional<License> activate(String key) {
+            calls.add("activate " + key);
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ClaimResult> claim(String key, Controller controller) {
+            calls.add("claim " + key + " " + controller);
+            return Optional.empty();
+        }
+    }
+}
