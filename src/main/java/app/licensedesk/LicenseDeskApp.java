@@ -19,9 +19,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,8 +112,11 @@ public final class LicenseDeskApp extends Application {
                     saveWindow();
                     showLogin();
                 });
-        Scene scene = new Scene(context.shell().root(), prefs.getDouble(PREF_WIDTH, 1360),
-                prefs.getDouble(PREF_HEIGHT, 820));
+        // never larger than the screen, whatever was remembered on another monitor
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(context.shell().root(),
+                Math.min(prefs.getDouble(PREF_WIDTH, 1360), screen.getWidth()),
+                Math.min(prefs.getDouble(PREF_HEIGHT, 820), screen.getHeight()));
         scene.getStylesheets().add(LicenseDeskApp.class.getResource(CSS).toExternalForm());
         context.shell().installShortcuts(scene);
         stage.setOnCloseRequest(e -> saveWindow());

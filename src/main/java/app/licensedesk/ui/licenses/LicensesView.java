@@ -64,9 +64,6 @@ public final class LicensesView implements ShellPage {
         root.getStyleClass().add("licenses-page");
         root.setPadding(new Insets(12));
 
-        Label title = new Label(I18n.t("licenses.title"));
-        title.getStyleClass().add("page-title");
-
         searchField.setId("licensesSearchField");
         searchField.setPromptText(I18n.t("licenses.search.prompt"));
         searchField.setLeft(new FontIcon(Feather.SEARCH));
@@ -102,11 +99,14 @@ public final class LicensesView implements ShellPage {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, filters, spacer, activateWithReason(activate), claim, copy, refresh);
+        HBox toolbar = new HBox(8, filters, spacer, refresh);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("licenses-toolbar");
+        // the actions get their own row so that their labels are never cut by the filters
+        HBox actions = new HBox(8, activateWithReason(activate), claim, copy);
+        actions.setAlignment(Pos.CENTER_LEFT);
 
-        root.setTop(new VBox(10, title, toolbar, statusLine()));
+        root.setTop(new VBox(10, toolbar, actions, statusLine()));
         BorderPane.setMargin(root.getTop(), new Insets(0, 0, 10, 0));
 
         table.setId("licensesTable");

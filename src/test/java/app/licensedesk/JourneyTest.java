@@ -1,0 +1,270 @@
+package app.licensedesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.licensedesk.model.Controller;
+import app.licensedesk.model.Customer;
+import app.licensedesk.model.LicenseStatus;
+import app.licensedesk.sandbox.SandboxAccounts;
+import app.licensedesk.sandbox.Totp;
+import app.licensedesk.ui.common.LicenseRow;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * End-to-end journeys: the real windows, headless (Monocle), against the in-process local sandbox through the
+ * real HTTP client. Every wait is on a condition, never a sleep.
+ */
+class JourneyTest {
+
+    private static final long TIMEOUT_S = 30;
+
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+    private Application app;
+    private String prefsNode;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        // the app hides its window between journeys; the toolkit must survive that
+        Platform.setImplicitExit(false);
+    }
+
+    @BeforeEach
+    void launch() throws Exception {
+        prefsNode = "license-desk-test/" + UUID.randomUUID();
+        System.setProperty("licensedesk.prefs", prefsNode);
+        LicenseDeskApp.options = AppOptions.parse("--sandbox");
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(LicenseDeskApp.class);
+        waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        // close any dialog left open by a failed journey before the app stops
+        robot.interact(() -> Window.getWindows().stream().filter(w -> w != stage).toList().forEach(Window::hide));
+        FxToolkit.cleanupApplication(app);
+        Preferences.userRoot().node(prefsNode).removeNode();
+        System.clearProperty("licensedesk.prefs");
+    }
+
+    // ---- the journeys
+
+    @Test
+    void signInAsAdminShowsTheSandboxBannerAndSignOutReturns() {
+        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        assertThat(text("#environmentBanner")).startsWith("LOCAL SANDBOX");
+        assertThat(text("#signedInUser")).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
+        assertThat(stage.getTitle()).startsWith("License Desk");
+
+        robot.clickOn("#signOutButton");
+        waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent());
+        // the username is remembered, the password is not
+        assertThat(robot.lookup("#usernameField").queryTextInputControl().getText())
+                .isEqualTo(SandboxAccounts.ADMIN_USERNAME);
+        assertThat(robot.lookup("#passwordField").queryTextInputControl().getText()).isEmpty();
+    }
+
+    @Test
+    void wrongPasswordSaysSoAndKeepsTheInput() {
+        fill("#usernameField", SandboxAccounts.ADMIN_USERNAME);
+        fill("#passwordField", "wrong-password");
+        robot.clickOn("#signInButton");
+        waitUntil(() -> !text("#loginError").isEmpty());
+        assertThat(text("#loginError")).isEqualTo("Wrong username or password.");
+        assertThat(robot.lookup("#usernameField").queryTextInputControl().getText())
+                .isEqualTo(SandboxAccounts.ADMIN_USERNAME);
+        assertThat(robot.lookup("#passwordField").queryTextInputControl().getText()).isEqualTo("wrong-password");
+        assertThat(robot.lookup("#environmentBanner").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void twoFactorSignInWithAComputedTotp() {
+        fill("#usernameField", SandboxAccounts.TWO_FACTOR_USERNAME);
+        fill("#passwordField", SandboxAccounts.TWO_FACTOR_PASSWORD);
+        robot.clickOn("#signInButton");
+        waitUntil(() -> robot.lookup("#codeField").query().isVisible());
+        fill("#codeField", Totp.code(SandboxAccounts.TOTP_SECRET, Instant.now()));
+        robot.clickOn("#verifyButton");
+        waitUntil(() -> robot.lookup("#environmentBanner").tryQuery().isPresent());
+        assertThat(text("#signedInUser")).isEqualTo(SandboxAccounts.TWO_FACTOR_USERNAME);
+    }
+
+    @Test
+    void findACustomerAndSeeItsLicenses() {
+        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        ListView<Customer> customers = robot.lookup("#customersList").queryListView();
+        waitUntil(() -> customers.getItems().size() > 10);
+        robot.clickOn("#customersSearchField").write("bakker");
+        waitUntil(() -> customers.getItems().size() == 2);
+        assertThat(customers.getItems()).allSatisfy(c -> assertThat(c.name()).containsIgnoringCase("bakker"));
+        Customer chosen = customers.getItems().get(0);
+        robot.interact(() -> customers.getSelectionModel().select(0));
+
+        TableView<LicenseRow> licenses = robot.lookup("#customerLicensesTable").queryTableView();
+        waitUntil(() -> !licenses.getItems().isEmpty());
+        assertThat(licenses.getItems()).allSatisfy(row -> assertThat(row.getCustomer()).isEqualTo(chosen));
+        assertThat(licenses.getItems()).extracting(LicenseRow::getKey).allSatisfy(k -> assertThat(k).isNotBlank());
+    }
+
+    @Test
+    void claimAnUnclaimedLicenseToAControllerAndSeeItThere() {
+        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        LicenseRow unclaimed = firstRowOfFirstCustomer(row -> row.getLicense().datalinks().isEmpty()
+                && row.getController().isEmpty());
+        String key = unclaimed.getKey();
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        TableView<Controller> controllers = robot.lookup("#controllersTable").queryTableView();
+        waitUntil(() -> !controllers.getItems().isEmpty());
+        Controller target = controllers.getItems().get(0);
+        robot.interact(() -> controllers.getSelectionModel().select(0));
+        TableView<LicenseRow> linked = robot.lookup("#controllerLicensesTable").queryTableView();
+        waitUntil(() -> !text("#controllerHeader").isEmpty());
+        assertThat(linked.getItems()).extracting(LicenseRow::getKey).doesNotContain(key);
+
+        robot.clickOn("#controllerClaimButton");
+        waitUntil(() -> robot.lookup("#claimKeyField").tryQuery().isPresent());
+        // pasted with spaces and a line break: the field keeps only the key
+        fill("#claimKeyField", "  " + key.substring(0, 4) + "\n" + key.substring(4) + " ");
+        assertThat(robot.lookup("#claimKeyField").queryTextInputControl().getText()).isEqualTo(key);
+        waitUntil(() -> text("#claimConfirmLabel").contains(target.nodeId()));
+        assertThat(text("#claimConfirmLabel")).contains(key).contains("Local sandbox");
+        robot.clickOn("#claimOkButton");
+        waitUntil(() -> robot.lookup("#claimKeyField").tryQuery().isEmpty());
+
+        waitUntil(() -> linked.getItems().stream().anyMatch(r -> r.getKey().equals(key)));
+        LicenseRow row = linked.getItems().stream().filter(r -> r.getKey().equals(key)).findFirst().orElseThrow();
+        assertThat(row).isSameAs(unclaimed); // one row object: the customer view shows the change too
+        assertThat(row.getController()).isEqualTo(target.nodeId());
+    }
+
+    @Test
+    void activateALicenseAtAChosenDate() {
+        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        LicenseRow row = firstRowOfFirstCustomer(r -> r.getStatus() == LicenseStatus.NOT_ACTIVATED);
+        TableView<LicenseRow> table = robot.lookup("#customerLicensesTable").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(row));
+        robot.clickOn("#customerActivateButton");
+        waitUntil(() -> robot.lookup("#activateKeyField").tryQuery().isPresent());
+        assertThat(robot.lookup("#activateKeyField").queryTextInputControl().getText()).isEqualTo(row.getKey());
+
+        LocalDate date = LocalDate.now().minusDays(10);
+        Instant expected = date.atTime(LocalTime.of(9, 30)).atZone(ZoneId.systemDefault()).toInstant();
+        robot.clickOn("#activateAtRadio");
+        robot.interact(() -> robot.lookup("#activateDatePicker").queryAs(DatePicker.class).setValue(date));
+        fill("#activateTimeField", "09:30");
+        waitUntil(() -> text("#activateUtcLabel").contains(expected.toString()));
+        assertThat(text("#activateConfirmLabel")).contains(row.getKey()).contains("Local sandbox");
+        robot.clickOn("#activateOkButton");
+        waitUntil(() -> robot.lookup("#activateKeyField").tryQuery().isEmpty());
+
+        waitUntil(() -> row.getLicense().activationDate() != null);
+        assertThat(row.getLicense().activationDate()).isEqualTo(expected);
+        assertThat(row.getStatus()).isIn(LicenseStatus.ACTIVE, LicenseStatus.EXPIRING, LicenseStatus.EXPIRED);
+        assertThat(row.getStatus()).isNotEqualTo(LicenseStatus.NOT_ACTIVATED);
+        // the Activate button knows it is activated now
+        assertThat(robot.lookup("#customerActivateButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void salesUserIsDeniedActivationWithTheRightMessage() {
+        signIn(SandboxAccounts.SALES_USERNAME, SandboxAccounts.SALES_PASSWORD);
+        LicenseRow row = firstRowOfFirstCustomer(r -> r.getStatus() == LicenseStatus.NOT_ACTIVATED);
+        TableView<LicenseRow> table = robot.lookup("#customerLicensesTable").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(row));
+        robot.clickOn("#customerActivateButton");
+        waitUntil(() -> robot.lookup("#activateOkButton").tryQuery().isPresent());
+        robot.clickOn("#activateOkButton");
+        waitUntil(() -> !text("#activateErrorLabel").isEmpty());
+        assertThat(text("#activateErrorLabel")).isEqualTo("You do not have the right to activate this license.");
+        // the dialog stays open with the input intact
+        assertThat(robot.lookup("#activateKeyField").queryTextInputControl().getText()).isEqualTo(row.getKey());
+        robot.clickOn("#dialogCancelButton");
+        waitUntil(() -> robot.lookup("#activateKeyField").tryQuery().isEmpty());
+        assertThat(row.getStatus()).isEqualTo(LicenseStatus.NOT_ACTIVATED);
+    }
+
+    // ---- helpers
+
+    private void signIn(String username, String password) {
+        fill("#usernameField", username);
+        fill("#passwordField", password);
+        robot.clickOn("#signInButton");
+        waitUntil(() -> robot.lookup("#environmentBanner").tryQuery().isPresent());
+    }
+
+    /** Opens Customers, selects the first customer and returns its first license row that matches. */
+    private LicenseRow firstRowOfFirstCustomer(java.util.function.Predicate<LicenseRow> wanted) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        ListView<Customer> customers = robot.lookup("#customersList").queryListView();
+        waitUntil(() -> !customers.getItems().isEmpty());
+        robot.interact(() -> customers.getSelectionModel().select(0));
+        TableView<LicenseRow> table = robot.lookup("#customerLicensesTable").queryTableView();
+        waitUntil(() -> table.getItems().stream().anyMatch(wanted));
+        return table.getItems().stream().filter(wanted).findFirst().orElseThrow();
+    }
+
+    private void fill(String query, String value) {
+        TextInputControl field = robot.lookup(query).queryTextInputControl();
+        robot.interact(() -> {
+            field.requestFocus();
+            field.clear();
+            field.replaceSelection(value);
+        });
+    }
+
+    private String text(String query) {
+        Node node = robot.lookup(query).query();
+        if (node instanceof Label label) {
+            return label.getText() == null ? "" : label.getText();
+        }
+        if (node instanceof Button button) {
+            return button.getText();
+        }
+        if (node instanceof RadioButton radio) {
+            return radio.getText();
+        }
+        return node instanceof TextInputControl input ? input.getText() : node.toString();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.call();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
+        }
+    }
+}
