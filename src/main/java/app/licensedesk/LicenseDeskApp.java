@@ -2,6 +2,7 @@ package app.licensedesk;
 
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.model.Environment;
+import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
 import app.licensedesk.ui.common.AppPreferences;
@@ -41,8 +42,10 @@ public final class LicenseDeskApp extends Application {
     static final String PREF_MAXIMIZED = "window.maximized";
 
     static volatile AppOptions options = AppOptions.parse();
+    /** The in-process sandbox's options; tests move its clock. */
+    static volatile SandboxOptions sandboxOptions = SandboxOptions.defaults();
 
-    private final LocalSandbox sandbox = new LocalSandbox();
+    private final LocalSandbox sandbox = new LocalSandbox(sandboxOptions);
     private ExecutorService background;
     private TaskRunner tasks;
     private AppPreferences prefs;

@@ -9,13 +9,18 @@ import java.io.UncheckedIOException;
 /** The app's in-process local sandbox: started on a free loopback port the first time it is chosen. */
 final class LocalSandbox implements AutoCloseable {
 
+    private final SandboxOptions options;
     private SandboxServer server;
+
+    LocalSandbox(SandboxOptions options) {
+        this.options = options;
+    }
 
     /** The sandbox's base URL, starting it if needed. Blocking: call it off the FX thread. */
     synchronized String baseUrl() {
         if (server == null) {
             try {
-                server = SandboxServer.start(SandboxOptions.defaults());
+                server = SandboxServer.start(options);
             } catch (IOException e) {
                 throw new UncheckedIOException("The local sandbox could not start", e);
             }

@@ -6,8 +6,10 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.sandbox.SandboxAccounts;
+import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.Totp;
 import app.licensedesk.ui.common.LicenseRow;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -49,6 +51,7 @@ class JourneyTest {
     private Stage stage;
     private Application app;
     private String prefsNode;
+    private final MovableClock sandboxClock = new MovableClock();
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -62,6 +65,7 @@ class JourneyTest {
         prefsNode = "license-desk-test/" + UUID.randomUUID();
         System.setProperty("licensedesk.prefs", prefsNode);
         LicenseDeskApp.options = AppOptions.parse("--sandbox");
+        LicenseDeskApp.sandboxOptions = SandboxOptions.defaults().withClock(sandboxClock);
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(LicenseDeskApp.class);
         waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent());
@@ -212,6 +216,32 @@ class JourneyTest {
         robot.clickOn("#dialogCancelButton");
         waitUntil(() -> robot.lookup("#activateKeyField").tryQuery().isEmpty());
         assertThat(row.getStatus()).isEqualTo(LicenseStatus.NOT_ACTIVATED);
+    }
+
+    @Test
+    void anEndedSessionAsksForThePasswordInPlaceAndContinues() {
+        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        ListView<Customer> customers = robot.lookup("#customersList").queryListView();
+        waitUntil(() -> customers.getItems().size() > 1);
+        robot.clickOn("#customersSearchField").write("bakker");
+        waitUntil(() -> customers.getItems().size() == 2);
+
+        // fifteen days later the refresh token (14 days) has ended: no renewal is possible
+        sandboxClock.advance(Duration.ofDays(15));
+        robot.interact(() -> customers.getSelectionModel().select(1));
+        waitUntil(() -> robot.lookup("#reauthDialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#reauthDialog #usernameField").queryTextInputControl().getText())
+                .isEqualTo(SandboxAccounts.ADMIN_USERNAME);
+        fill("#reauthDialog #passwordField", SandboxAccounts.ADMIN_PASSWORD);
+        robot.clickOn("#reauthDialog #signInButton");
+        waitUntil(() -> robot.lookup("#reauthDialog").tryQuery().isEmpty());
+
+        // what the user was doing goes on: the customer's licenses load, the search is as typed
+        TableView<LicenseRow> licenses = robot.lookup("#customerLicensesTable").queryTableView();
+        waitUntil(() -> !licenses.getItems().isEmpty());
+        assertThat(licenses.getItems().get(0).getCustomer()).isEqualTo(customers.getItems().get(1));
+        assertThat(robot.lookup("#customersSearchField").queryTextInputControl().getText()).isEqualTo("bakker");
     }
 
     // ---- helpers

@@ -1,5 +1,6 @@
 package app.licensedesk.ui.licenses;
 
+import app.licensedesk.api.ApiException;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -205,8 +208,13 @@ public final class LicensesViewModel {
             loading.set(false);
             return;
         }
+        // Customers whose answer was "session ended" are kept back, not counted as failed: the TaskRunner asks
+        // for the password and runs this work again, which then loads only them.
+        AtomicReference<List<Customer>> pending = new AtomicReference<>(customers);
         tasks.<Void, Batch>run(I18n.t("task.loadLicenses"), publish -> {
-            service.loadLicenses(customers, new LicenseDeskService.CustomerLicensesListener() {
+            List<Customer> signedOut = new CopyOnWriteArrayList<>();
+            AtomicReference<ApiException> sessionEnded = new AtomicReference<>();
+            service.loadLicenses(pending.get(), new LicenseDeskService.CustomerLicensesListener() {
                 @Override
                 public void loaded(Customer customer, List<License> licenses) {
                     publish.accept(new Batch(customer, licenses, null));
@@ -214,9 +222,18 @@ public final class LicensesViewModel {
 
                 @Override
                 public void failed(Customer customer, RuntimeException error) {
-                    publish.accept(new Batch(customer, null, error));
+                    if (error instanceof ApiException api && api.kind() == ApiException.Kind.SIGNED_OUT) {
+                        signedOut.add(customer);
+                        sessionEnded.set(api);
+                    } else {
+                        publish.accept(new Batch(customer, null, error));
+                    }
                 }
             }, cancelled::get);
+            pending.set(List.copyOf(signedOut));
+            if (sessionEnded.get() != null) {
+                throw sessionEnded.get();
+            }
             return null;
         }, batch -> {
             if (current == generation) {

@@ -102,6 +102,29 @@ class LicensesViewModelTest {
     }
 
     @Test
+    void customersWhoseSessionEndedAreLoadedAgainAfterSigningIn() {
+        ApiException ended = new ApiException(ApiException.Kind.SIGNED_OUT, "session ended", null);
+        service.failures.put(BETA.id(), ended);
+        TaskRunner tasks = TaskRunner.inline();
+        List<String> prompts = new ArrayList<>();
+        tasks.setReauthenticator((retry, giveUp) -> {
+            prompts.add("password asked");
+            service.failures.remove(BETA.id()); // the user signed in again
+            retry.run();
+        });
+        LicensesViewModel vm = vm(tasks);
+
+        vm.shown();
+
+        assertThat(prompts).hasSize(1);
+        // Beta was asked twice (once refused, once after the password); nobody else was asked again
+        assertThat(service.requested).containsExactly("Acme BV", "Beta NV", "Gamma GmbH", "Beta NV");
+        assertThat(vm.rows()).extracting(LicenseRow::getKey).contains("SG1-RES-BBB1", "SG1-IND-BBB2");
+        assertThat(vm.failedCountProperty().get()).isEqualTo(1); // Gamma's 403 only
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Loaded 3 of 3 customers \u00b7 5 licenses");
+    }
+
+    @Test
     void shownLoadsOnlyTheFirstTime() {
         LicensesViewModel vm = vm(TaskRunner.inline());
         vm.shown();
