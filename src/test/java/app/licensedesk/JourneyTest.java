@@ -101,7 +101,7 @@ class JourneyTest {
     void wrongPasswordSaysSoAndKeepsTheInput() {
         fill("#usernameField", SandboxAccounts.ADMIN_USERNAME);
         fill("#passwordField", "wrong-password");
-        robot.clickOn("#signInButton");
+        robot.type(KeyCode.ENTER); // Enter signs in
         waitUntil(() -> !text("#loginError").isEmpty());
         assertThat(text("#loginError")).isEqualTo("Wrong username or password.");
         assertThat(robot.lookup("#usernameField").queryTextInputControl().getText())
@@ -117,7 +117,7 @@ class JourneyTest {
         robot.clickOn("#signInButton");
         waitUntil(() -> robot.lookup("#codeField").query().isVisible());
         fill("#codeField", Totp.code(SandboxAccounts.TOTP_SECRET, Instant.now()));
-        robot.clickOn("#verifyButton");
+        robot.type(KeyCode.ENTER); // Enter verifies on this step
         waitUntil(() -> robot.lookup("#environmentBanner").tryQuery().isPresent());
         assertThat(text("#signedInUser")).isEqualTo(SandboxAccounts.TWO_FACTOR_USERNAME);
     }

@@ -84,9 +84,7 @@ public final class ActivateDialog extends BaseDialog<License> {
         utcLabel.setWrapText(true);
         utcLabel.textProperty().bind(vm.utcTextProperty());
 
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(4);
+        GridPane form = BaseDialog.formGrid();
         form.add(keyLabel, 0, 0);
         form.add(keyField, 1, 0);
         form.add(fieldError(vm.keyErrorProperty()), 1, 1);

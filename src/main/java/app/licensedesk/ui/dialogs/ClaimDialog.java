@@ -93,9 +93,7 @@ public final class ClaimDialog extends BaseDialog<ClaimResult> {
         HBox loadingRow = new HBox(6, loading, loadingText, ConfirmLines.error(vm.controllersErrorProperty()));
         loadingRow.setAlignment(Pos.CENTER_LEFT);
 
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(4);
+        GridPane form = BaseDialog.formGrid();
         form.add(keyLabel, 0, 0);
         form.add(keyField, 1, 0);
         form.add(ActivateDialog.fieldError(vm.keyErrorProperty()), 1, 1);
@@ -115,7 +113,7 @@ public final class ClaimDialog extends BaseDialog<ClaimResult> {
 
         VBox content = new VBox(12, form, new Separator(), confirm, status);
         content.setPadding(new Insets(12, 16, 4, 16));
-        content.setPrefWidth(620);
+        content.setPrefWidth(760);
         getDialogPane().setContent(content);
 
         refitOn(vm.keyErrorProperty(), vm.controllerErrorProperty(), vm.controllerProperty(),

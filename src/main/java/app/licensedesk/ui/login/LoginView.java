@@ -152,7 +152,8 @@ public final class LoginView {
 
         Button signIn = new Button(I18n.t("login.signIn"), new FontIcon(Feather.LOG_IN));
         signIn.setId("signInButton");
-        signIn.setDefaultButton(true);
+        // one default button per scene: Enter signs in on this step and verifies on the next
+        signIn.defaultButtonProperty().bind(vm.stepProperty().isEqualTo(LoginViewModel.Step.CREDENTIALS));
         signIn.getStyleClass().add(Styles.ACCENT);
         signIn.disableProperty().bind(vm.busyProperty());
         signIn.setOnAction(e -> vm.signIn());
@@ -224,7 +225,7 @@ public final class LoginView {
 
         Button verify = new Button(I18n.t("login.twoFactor.verify"), new FontIcon(Feather.CHECK));
         verify.setId("verifyButton");
-        verify.setDefaultButton(true);
+        verify.defaultButtonProperty().bind(vm.stepProperty().isEqualTo(LoginViewModel.Step.TWO_FACTOR));
         verify.getStyleClass().add(Styles.ACCENT);
         verify.disableProperty().bind(vm.busyProperty());
         verify.setOnAction(e -> vm.verifyCode());
