@@ -6,6 +6,7 @@ import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
 import app.licensedesk.ui.common.AppPreferences;
+import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.login.LoginView;
@@ -69,7 +70,7 @@ public final class LicenseDeskApp extends Application {
             if (Platform.isFxApplicationThread()) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, I18n.t("error.unexpected",
                         error.getClass().getSimpleName()));
-                alert.initOwner(stage);
+                BaseDialog.decorate(alert, stage, I18n.t("error.title"));
                 alert.show();
             }
         });
