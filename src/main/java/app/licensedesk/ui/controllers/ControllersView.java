@@ -4,9 +4,9 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.LicensePane;
+import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
-import app.licensedesk.ui.customers.LicensePane;
-import app.licensedesk.ui.customers.PageParts;
 import atlantafx.base.controls.Spacer;
 import java.time.Instant;
 import java.util.Comparator;
@@ -50,7 +50,8 @@ public final class ControllersView implements ShellPage {
 
     public ControllersView(ControllersViewModel vm) {
         this.vm = vm;
-        search = PageParts.searchField("controllersSearchField", I18n.t("controllers.search.prompt"), this::toTable);
+        search = PageParts.searchField("controllersSearchField", I18n.t("controllers.search.prompt"),
+                () -> PageParts.toFirstItem(table, table.getItems(), table.getSelectionModel()));
         search.textProperty().bindBidirectional(vm.searchTextProperty());
         root.getStyleClass().add("controllers-page");
         root.setTop(buildTop());
@@ -174,17 +175,6 @@ public final class ControllersView implements ShellPage {
         LicensePane pane = new LicensePane(vm.licenses(), "controller", header);
         pane.setPadding(new Insets(10, 12, 12, 12));
         return pane;
-    }
-
-    /** Enter or Down in the search field: highlight the first match (unless one is) and go to the table. */
-    private void toTable() {
-        if (table.getItems().isEmpty()) {
-            return;
-        }
-        if (table.getSelectionModel().isEmpty()) {
-            table.getSelectionModel().selectFirst();
-        }
-        table.requestFocus();
     }
 
     @Override

@@ -2,6 +2,9 @@ package app.licensedesk.ui.customers;
 
 import app.licensedesk.model.Customer;
 import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.LicenseListModel;
+import app.licensedesk.ui.common.LicensePane;
+import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,7 +29,8 @@ public final class CustomersView implements ShellPage {
 
     public CustomersView(CustomersViewModel vm) {
         this.vm = vm;
-        search = PageParts.searchField("customersSearchField", I18n.t("customers.search.prompt"), this::toList);
+        search = PageParts.searchField("customersSearchField", I18n.t("customers.search.prompt"),
+                () -> PageParts.toFirstItem(list, list.getItems(), list.getSelectionModel()));
         search.textProperty().bindBidirectional(vm.searchTextProperty());
         root = new SplitPane(buildList(), buildLicenses());
         root.getStyleClass().add("customers-page");
@@ -91,17 +95,6 @@ public final class CustomersView implements ShellPage {
                         licenses.hasSelectionProperty().not(), licenses::claimSelected));
         pane.setPadding(new Insets(12, 12, 12, 8));
         return pane;
-    }
-
-    /** Enter or Down in the search field: highlight the first match (unless one is) and go to the list. */
-    private void toList() {
-        if (list.getItems().isEmpty()) {
-            return;
-        }
-        if (list.getSelectionModel().isEmpty()) {
-            list.getSelectionModel().selectFirst();
-        }
-        list.requestFocus();
     }
 
     @Override

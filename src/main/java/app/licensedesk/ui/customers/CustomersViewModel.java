@@ -6,6 +6,8 @@ import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.common.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.KeepSelection;
+import app.licensedesk.ui.common.LicenseListModel;
 import app.licensedesk.ui.common.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
 import java.util.Locale;

@@ -6,8 +6,8 @@ import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.LicenseRow;
 import app.licensedesk.ui.common.LicenseTable;
+import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
-import atlantafx.base.controls.CustomTextField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,9 +29,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -56,29 +55,18 @@ public final class LicensesView implements ShellPage {
 
     private final LicensesViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final CustomTextField searchField = new CustomTextField();
     private final LicenseTable table = new LicenseTable(LicenseTable.Option.CUSTOMER_COLUMN);
+    private final TextField searchField = PageParts.searchField("licensesSearchField",
+            I18n.t("licenses.search.prompt"), () -> PageParts.toFirstItem(table, table.getItems(),
+                    table.getSelectionModel()));
 
     public LicensesView(LicensesViewModel vm) {
         this.vm = vm;
         root.getStyleClass().add("licenses-page");
         root.setPadding(new Insets(12));
 
-        searchField.setId("licensesSearchField");
-        searchField.setPromptText(I18n.t("licenses.search.prompt"));
-        searchField.setLeft(new FontIcon(Feather.SEARCH));
         searchField.setPrefColumnCount(18);
         searchField.textProperty().bindBidirectional(vm.searchProperty());
-        searchField.setOnAction(e -> toTable());
-        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !searchField.getText().isEmpty()) {
-                searchField.clear();
-                e.consume();
-            } else if (e.getCode() == KeyCode.DOWN) {
-                toTable();
-                e.consume();
-            }
-        });
 
         HBox filters = new HBox(8, searchField, statusFilter(), typeFilter(), customerFilter());
         filters.setAlignment(Pos.CENTER_LEFT);
@@ -147,8 +135,7 @@ public final class LicensesView implements ShellPage {
         bar.setId("licensesProgress");
         bar.setPrefWidth(180);
         bar.progressProperty().bind(vm.progressProperty());
-        bar.visibleProperty().bind(vm.loadingProperty());
-        bar.managedProperty().bind(bar.visibleProperty());
+        PageParts.visibleWhen(bar, vm.loadingProperty());
         Label progress = new Label();
         progress.setId("licensesProgressLabel");
         progress.textProperty().bind(vm.progressTextProperty());
@@ -179,8 +166,7 @@ public final class LicensesView implements ShellPage {
         label.setWrapText(true);
         label.setMinWidth(0);
         HBox.setHgrow(label, Priority.SOMETIMES);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
+        PageParts.visibleWhen(label, label.textProperty().isNotEmpty());
     }
 
     private Node statusFilter() {
@@ -289,21 +275,7 @@ public final class LicensesView implements ShellPage {
     }
 
     private void copyKey() {
-        String key = vm.selectedKey();
-        if (key != null && !key.isEmpty()) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(key);
-            Clipboard.getSystemClipboard().setContent(content);
-        }
-    }
-
-    private void toTable() {
-        if (!table.getItems().isEmpty()) {
-            if (table.getSelectionModel().getSelectedIndex() < 0) {
-                table.getSelectionModel().select(0);
-            }
-            table.requestFocus();
-        }
+        PageParts.copyToClipboard(vm.selectedKey());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package app.licensedesk.ui.controllers;
 
-import static app.licensedesk.ui.customers.FakeDirectoryService.license;
+import static app.licensedesk.ui.common.FakeDirectoryService.license;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -10,12 +10,12 @@ import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.ClaimResult;
 import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.common.FakeDirectoryService;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.LicenseRegistry;
 import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.common.RecordingDialogs;
 import app.licensedesk.ui.common.TaskRunner;
-import app.licensedesk.ui.customers.FakeDirectoryService;
-import app.licensedesk.ui.customers.RecordingDialogs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

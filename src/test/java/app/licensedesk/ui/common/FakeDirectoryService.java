@@ -1,4 +1,4 @@
-package app.licensedesk.ui.customers;
+package app.licensedesk.ui.common;
 
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;

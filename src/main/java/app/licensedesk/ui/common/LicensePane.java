@@ -1,9 +1,6 @@
-package app.licensedesk.ui.customers;
+package app.licensedesk.ui.common;
 
 import app.licensedesk.model.LicenseStatus;
-import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRow;
-import app.licensedesk.ui.common.LicenseTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +14,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -61,10 +56,10 @@ public final class LicensePane extends VBox {
         table.setPlaceholder(placeholder(idPrefix));
 
         List<Action> actions = new ArrayList<>();
-        actions.add(new Action(I18n.t("customers.action.activate"), Feather.ZAP, idPrefix + "ActivateButton",
+        actions.add(new Action(I18n.t("license.action.activate"), Feather.ZAP, idPrefix + "ActivateButton",
                 model.canActivateProperty().not(), model::activateSelected));
         actions.addAll(List.of(extra));
-        actions.add(new Action(I18n.t("customers.action.copyKey"), Feather.COPY, idPrefix + "CopyButton",
+        actions.add(new Action(I18n.t("license.action.copyKey"), Feather.COPY, idPrefix + "CopyButton",
                 model.hasSelectionProperty().not(), this::copyKey));
 
         HBox toolbar = new HBox(6);
@@ -76,7 +71,7 @@ public final class LicensePane extends VBox {
             menu.getItems().add(menuItem(action));
         }
         Button copy = (Button) toolbar.getChildren().get(toolbar.getChildren().size() - 1);
-        copy.setTooltip(new Tooltip(I18n.t("customers.action.copyKey.tooltip", COPY.getDisplayText())));
+        copy.setTooltip(new Tooltip(I18n.t("license.action.copyKey.tooltip", COPY.getDisplayText())));
         table.setContextMenu(menu);
         // only on the table, not as a scene accelerator: Ctrl+C must keep copying text in the search fields
         table.setOnKeyPressed(e -> {
@@ -115,12 +110,7 @@ public final class LicensePane extends VBox {
     }
 
     private void copyKey() {
-        String key = model.selectedKey();
-        if (!key.isEmpty()) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(key);
-            Clipboard.getSystemClipboard().setContent(content);
-        }
+        PageParts.copyToClipboard(model.selectedKey());
     }
 
     private Node placeholder(String idPrefix) {

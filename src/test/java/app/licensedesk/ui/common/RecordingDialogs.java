@@ -1,9 +1,8 @@
-package app.licensedesk.ui.customers;
+package app.licensedesk.ui.common;
 
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.License;
 import app.licensedesk.service.ClaimResult;
-import app.licensedesk.ui.common.DialogService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,7 @@
-package app.licensedesk.ui.customers;
+package app.licensedesk.ui.common;
 
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
-import app.licensedesk.ui.common.DialogService;
-import app.licensedesk.ui.common.ErrorMessages;
-import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
-import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -199,7 +193,7 @@ public final class LicenseListModel {
 
     /** The text of one status pill, e.g. "12 active". */
     public static String countText(LicenseStatus status, int count) {
-        return I18n.t("customers.statusCount." + status.name(), count);
+        return I18n.t("license.statusCount." + status.name(), count);
     }
 
     private Map<LicenseStatus, Integer> countByStatus() {
@@ -221,6 +215,6 @@ public final class LicenseListModel {
     private String summary() {
         List<String> parts = new ArrayList<>();
         statusCounts.get().forEach((status, count) -> parts.add(countText(status, count)));
-        return String.join(I18n.t("customers.statusCount.separator"), parts);
+        return String.join(I18n.t("license.statusCount.separator"), parts);
     }
 }

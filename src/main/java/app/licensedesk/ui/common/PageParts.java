@@ -1,7 +1,7 @@
-package app.licensedesk.ui.customers;
+package app.licensedesk.ui.common;
 
-import app.licensedesk.ui.common.I18n;
 import atlantafx.base.controls.CustomTextField;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -13,15 +13,19 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MultipleSelectionModel;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionModel;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Small view pieces the Customers and Controllers pages share, so both look and behave the same. */
+/** Small view pieces the pages (and the dialogs) share, so they look and behave the same. */
 public final class PageParts {
 
     private PageParts() {
@@ -50,6 +54,20 @@ public final class PageParts {
     }
 
     /**
+     * What Enter or Down in a search field does: highlights the first item of the list or table below it (unless
+     * one is selected) and moves the focus there; nothing while it has no items.
+     */
+    public static void toFirstItem(Control view, List<?> items, SelectionModel<?> selection) {
+        if (items.isEmpty()) {
+            return;
+        }
+        if (selection.isEmpty()) {
+            selection.selectFirst();
+        }
+        view.requestFocus();
+    }
+
+    /**
      * An error line with a Retry button, shown only while {@code message} is not empty.
      *
      * @param id the id of the label holding the message; the button gets {@code id + "Retry"}
@@ -62,7 +80,7 @@ public final class PageParts {
         label.getStyleClass().add("inline-error");
         label.textProperty().bind(message);
         label.setMinHeight(Label.USE_PREF_SIZE);
-        Button button = new Button(I18n.t("customers.retry"), new FontIcon(Feather.REFRESH_CW));
+        Button button = new Button(I18n.t("page.retry"), new FontIcon(Feather.REFRESH_CW));
         button.setId(id + "Retry");
         button.setOnAction(e -> retry.run());
         HBox box = new HBox(8, icon, label, button);
@@ -80,6 +98,15 @@ public final class PageParts {
         indicator.setFocusTraversable(false);
         visibleWhen(indicator, busy);
         return indicator;
+    }
+
+    /** Puts the text on the system clipboard; nothing for null or empty text. */
+    public static void copyToClipboard(String text) {
+        if (text != null && !text.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
     }
 
     /** Shows the node, and gives it room in its layout, only while {@code condition} holds. */

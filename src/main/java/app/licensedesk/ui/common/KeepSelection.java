@@ -1,4 +1,4 @@
-package app.licensedesk.ui.customers;
+package app.licensedesk.ui.common;
 
 import java.util.Objects;
 import java.util.function.Function;
