@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -156,15 +155,5 @@ public class BaseDialog<R> extends Dialog<R> {
     public final void finish(R result) {
         setResult(result);
         close();
-    }
-
-    /** A small spinner that is shown (and takes space) only while {@code busy} is true. */
-    public static ProgressIndicator busyIndicator(ObservableBooleanValue busy) {
-        ProgressIndicator indicator = new ProgressIndicator();
-        indicator.setPrefSize(18, 18);
-        indicator.setMaxSize(18, 18);
-        indicator.visibleProperty().bind(Bindings.createBooleanBinding(busy::get, busy));
-        indicator.managedProperty().bind(indicator.visibleProperty());
-        return indicator;
     }
 }

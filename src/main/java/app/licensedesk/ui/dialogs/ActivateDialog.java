@@ -6,7 +6,6 @@ import app.licensedesk.ui.common.I18n;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import javafx.application.Platform;
-import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -14,13 +13,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -31,11 +28,8 @@ public final class ActivateDialog extends BaseDialog<License> {
     public ActivateDialog(Window owner, ActivateViewModel vm) {
         super(owner, I18n.t("activate.title"));
 
-        TextField keyField = KeyFields.keyField(vm.keyProperty());
-        keyField.setId("activateKeyField");
-        Label keyLabel = new Label(I18n.t("activate.key"));
-        keyLabel.setLabelFor(keyField);
-        keyLabel.setMnemonicParsing(true);
+        TextField keyField = DialogParts.keyField(vm.keyProperty(), "activateKeyField");
+        Label keyLabel = DialogParts.fieldLabel(I18n.t("activate.key"), keyField);
 
         RadioButton nowRadio = new RadioButton(I18n.t("activate.now"));
         nowRadio.setId("activateNowRadio");
@@ -87,28 +81,21 @@ public final class ActivateDialog extends BaseDialog<License> {
         GridPane form = BaseDialog.formGrid();
         form.add(keyLabel, 0, 0);
         form.add(keyField, 1, 0);
-        form.add(fieldError(vm.keyErrorProperty()), 1, 1);
+        form.add(DialogParts.fieldError(vm.keyErrorProperty()), 1, 1);
         Label whenLabel = new Label(I18n.t("activate.when"));
         form.add(whenLabel, 0, 2);
         form.add(new VBox(6, nowRadio, atRadio, dateTime,
-                fieldError(vm.dateErrorProperty()), fieldError(vm.timeErrorProperty())), 1, 2);
+                DialogParts.fieldError(vm.dateErrorProperty()), DialogParts.fieldError(vm.timeErrorProperty())), 1, 2);
         form.add(new Label(I18n.t("activate.sentAs")), 0, 3);
         form.add(utcLabel, 1, 3);
         GridPane.setHgrow(keyField, Priority.ALWAYS);
         GridPane.setValignment(whenLabel, VPos.TOP);
 
-        Label confirm = ConfirmLines.confirmation(vm.confirmationProperty(), vm.isProduction());
+        Label confirm = DialogParts.confirmation(vm.confirmationProperty(), vm.isProduction());
         confirm.setId("activateConfirmLabel");
-        Label errorLabel = ConfirmLines.error(vm.errorProperty());
+        Label errorLabel = DialogParts.error(vm.errorProperty());
         errorLabel.setId("activateErrorLabel");
-        HBox status = new HBox(8, busyIndicator(vm.busyProperty()), errorLabel);
-        status.setAlignment(Pos.CENTER_LEFT);
-        form.disableProperty().bind(vm.busyProperty());
-
-        VBox content = new VBox(12, form, new Separator(), confirm, status);
-        content.setPadding(new Insets(12, 16, 4, 16));
-        content.setPrefWidth(580);
-        getDialogPane().setContent(content);
+        getDialogPane().setContent(DialogParts.content(form, confirm, errorLabel, vm.busyProperty(), 580));
 
         refitOn(vm.keyErrorProperty(), vm.dateErrorProperty(), vm.timeErrorProperty(), vm.utcTextProperty(),
                 vm.confirmationProperty(), vm.errorProperty());
@@ -118,17 +105,6 @@ public final class ActivateDialog extends BaseDialog<License> {
             keyField.requestFocus();
             keyField.end();
         });
-    }
-
-    static Label fieldError(ObservableStringValue text) {
-        Label label = new Label();
-        label.getStyleClass().add("field-error");
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
     }
 
     /** The picker's own converter, but text that is not a date clears the value instead of throwing. */

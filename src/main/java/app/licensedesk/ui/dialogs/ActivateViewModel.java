@@ -1,7 +1,6 @@
 package app.licensedesk.ui.dialogs;
 
 import app.licensedesk.model.Environment;
-import app.licensedesk.model.InputRules;
 import app.licensedesk.model.License;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.ui.common.ErrorMessages;
@@ -23,11 +22,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -46,29 +43,21 @@ public final class ActivateViewModel {
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
 
     private final LicenseDeskService service;
-    private final TaskRunner tasks;
     private final LicenseRegistry registry;
     private final Environment environment;
     private final ZoneId zone;
     private final Clock clock;
 
-    private final StringProperty key = new SimpleStringProperty(this, "key", "");
+    private final LicenseCall<License> call;
     private final BooleanProperty activateNow = new SimpleBooleanProperty(this, "activateNow", true);
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(this, "date");
     private final StringProperty time = new SimpleStringProperty(this, "time", "");
 
-    private final ReadOnlyStringWrapper normalizedKey = new ReadOnlyStringWrapper(this, "normalizedKey", "");
-    private final ReadOnlyStringWrapper keyError = new ReadOnlyStringWrapper(this, "keyError", "");
     private final ReadOnlyStringWrapper dateError = new ReadOnlyStringWrapper(this, "dateError", "");
     private final ReadOnlyStringWrapper timeError = new ReadOnlyStringWrapper(this, "timeError", "");
     private final ReadOnlyObjectWrapper<Instant> activationInstant = new ReadOnlyObjectWrapper<>(this, "instant");
     private final ReadOnlyStringWrapper activationIso = new ReadOnlyStringWrapper(this, "activationIso", "");
     private final ReadOnlyStringWrapper utcText = new ReadOnlyStringWrapper(this, "utcText", "");
-    private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper(this, "confirmation", "");
-    private final ReadOnlyBooleanWrapper invalid = new ReadOnlyBooleanWrapper(this, "invalid", true);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyObjectWrapper<License> result = new ReadOnlyObjectWrapper<>(this, "result");
 
     /** For the app: the user's time zone and the system clock. */
     public ActivateViewModel(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry,
@@ -83,30 +72,22 @@ public final class ActivateViewModel {
     public ActivateViewModel(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry,
                              Environment environment, String initialKey, ZoneId zone, Clock clock) {
         this.service = service;
-        this.tasks = tasks;
         this.registry = registry;
         this.environment = environment;
         this.zone = zone;
         this.clock = clock;
-        key.set(initialKey == null ? "" : initialKey);
+        this.call = new LicenseCall<>(this, tasks, ErrorMessages.Action.ACTIVATE, initialKey);
         // "Activate at" starts at the next full hour, a time people actually pick
         ZonedDateTime next = ZonedDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.HOURS).plusHours(1);
         date.set(next.toLocalDate());
         time.set(String.format(Locale.ROOT, "%02d:%02d", next.getHour(), next.getMinute()));
-        Observable[] inputs = {key, activateNow, date, time};
-        for (Observable input : inputs) {
-            input.addListener(o -> recompute());
-            // the reason of a failed attempt is about the old input
-            input.addListener(o -> error.set(""));
-        }
+        call.recomputeOn(this::recompute, call.keyProperty(), activateNow, date, time);
         recompute();
     }
 
     private void recompute() {
-        String k = InputRules.normalizeKey(key.get());
-        normalizedKey.set(k);
-        String keyProblem = InputRules.keyProblem(k);
-        keyError.set(keyProblem == null ? "" : I18n.t(keyProblem, InputRules.MAX_KEY_LENGTH, k.length()));
+        boolean keyValid = call.checkKey();
+        String k = call.normalizedKey();
 
         Instant at = null;
         String dateProblem = "";
@@ -135,8 +116,7 @@ public final class ActivateViewModel {
         activationInstant.set(at);
         activationIso.set(Formats.utcIso(at));
 
-        boolean bad = keyProblem != null || !dateProblem.isEmpty() || !timeProblem.isEmpty();
-        invalid.set(bad);
+        boolean bad = !keyValid || !dateProblem.isEmpty() || !timeProblem.isEmpty();
         if (activateNow.get()) {
             utcText.set(I18n.t("activate.utc.now"));
         } else if (at == null) {
@@ -145,16 +125,19 @@ public final class ActivateViewModel {
             String line = at.isBefore(clock.instant()) ? "activate.utc.past" : "activate.utc";
             utcText.set(I18n.t(line, Formats.utcIso(at)));
         }
-        if (bad) {
-            confirmation.set("");
-        } else if (at == null) {
-            confirmation.set(I18n.t("activate.confirm.now", k, environmentName(environment), environment.apiUrl()));
-        } else {
-            String local = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                    .withLocale(Locale.getDefault()).format(at.atZone(zone));
-            confirmation.set(I18n.t("activate.confirm.at", k, environmentName(environment), environment.apiUrl(),
-                    local));
+        call.validated(bad, () -> confirmation(k));
+    }
+
+    /** "Activate KEY in ENV (URL)?", now or at the chosen local time. */
+    private String confirmation(String k) {
+        Instant at = activationInstant.get();
+        String where = LicenseCall.environmentName(environment);
+        if (at == null) {
+            return I18n.t("activate.confirm.now", k, where, environment.apiUrl());
         }
+        String local = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Locale.getDefault()).format(at.atZone(zone));
+        return I18n.t("activate.confirm.at", k, where, environment.apiUrl(), local);
     }
 
     /** "08:00" or "8:00" (24 hours) -> the time; anything else -> null. */
@@ -166,38 +149,25 @@ public final class ActivateViewModel {
         return m.matches() ? LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : null;
     }
 
-    /** The environment's name for confirmation lines: "Eniris production", "Local sandbox", ... */
-    static String environmentName(Environment environment) {
-        return I18n.t("dialog.env." + environment.kind().name());
-    }
-
     /**
      * Activates the license with the current input. On success the shared row is updated (every view repaints)
      * and {@code onSuccess} gets the license as the server describes it; on failure the reason goes to
      * {@link #errorProperty()} and the input stays as it is.
      */
     public void activate(Consumer<License> onSuccess) {
-        if (busy.get() || invalid.get()) {
+        if (!call.ready()) {
             return;
         }
-        String k = normalizedKey.get();
+        String k = call.normalizedKey();
         Instant at = activationInstant.get();
-        busy.set(true);
-        error.set("");
-        tasks.run(I18n.t("task.activate", k), () -> service.activate(k, at), license -> {
-            busy.set(false);
+        call.run(I18n.t("task.activate", k), () -> service.activate(k, at), license -> {
             registry.put(license, null);
-            result.set(license);
-            onSuccess.accept(license);
-        }, failure -> {
-            // TaskRunner has already logged a failure that is not an ApiException
-            busy.set(false);
-            error.set(ErrorMessages.describe(failure, ErrorMessages.Action.ACTIVATE));
+            call.succeeded(license, onSuccess);
         });
     }
 
     public StringProperty keyProperty() {
-        return key;
+        return call.keyProperty();
     }
 
     public BooleanProperty activateNowProperty() {
@@ -222,12 +192,12 @@ public final class ActivateViewModel {
     }
 
     public ReadOnlyStringProperty normalizedKeyProperty() {
-        return normalizedKey.getReadOnlyProperty();
+        return call.normalizedKeyProperty();
     }
 
     /** Why the key cannot be sent, or "". */
     public ReadOnlyStringProperty keyErrorProperty() {
-        return keyError.getReadOnlyProperty();
+        return call.keyErrorProperty();
     }
 
     public ReadOnlyStringProperty dateErrorProperty() {
@@ -255,24 +225,24 @@ public final class ActivateViewModel {
 
     /** "Activate KEY in Eniris production (https://api.eniris.be)?", or "" while the input is invalid. */
     public ReadOnlyStringProperty confirmationProperty() {
-        return confirmation.getReadOnlyProperty();
+        return call.confirmationProperty();
     }
 
     public ReadOnlyBooleanProperty invalidProperty() {
-        return invalid.getReadOnlyProperty();
+        return call.invalidProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return call.busyProperty();
     }
 
     /** Why the last attempt failed, or "". */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return call.errorProperty();
     }
 
     /** The activated license after success, else null. */
     public ReadOnlyObjectProperty<License> resultProperty() {
-        return result.getReadOnlyProperty();
+        return call.resultProperty();
     }
 }

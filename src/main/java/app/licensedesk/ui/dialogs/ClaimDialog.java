@@ -4,10 +4,10 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.service.ClaimResult;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.PageParts;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Button;
@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
@@ -32,19 +31,14 @@ public final class ClaimDialog extends BaseDialog<ClaimResult> {
     public ClaimDialog(Window owner, ClaimViewModel vm) {
         super(owner, I18n.t("claim.title"));
 
-        TextField keyField = KeyFields.keyField(vm.keyProperty());
-        keyField.setId("claimKeyField");
-        Label keyLabel = new Label(I18n.t("claim.key"));
-        keyLabel.setLabelFor(keyField);
-        keyLabel.setMnemonicParsing(true);
+        TextField keyField = DialogParts.keyField(vm.keyProperty(), "claimKeyField");
+        Label keyLabel = DialogParts.fieldLabel(I18n.t("claim.key"), keyField);
 
         TextField searchField = new TextField();
         searchField.setId("claimControllerSearch");
         searchField.setPromptText(I18n.t("claim.search.prompt"));
         searchField.textProperty().bindBidirectional(vm.searchProperty());
-        Label controllerLabel = new Label(I18n.t("claim.controller"));
-        controllerLabel.setLabelFor(searchField);
-        controllerLabel.setMnemonicParsing(true);
+        Label controllerLabel = DialogParts.fieldLabel(I18n.t("claim.controller"), searchField);
 
         ListView<Controller> list = new ListView<>(vm.matches());
         list.setId("claimControllerList");
@@ -68,14 +62,15 @@ public final class ClaimDialog extends BaseDialog<ClaimResult> {
         reselect(list, vm);
 
         // Enter or Down in the search field goes to the list instead of pressing Claim.
+        Runnable toList = () -> PageParts.toFirstItem(list, list.getItems(), list.getSelectionModel());
         searchField.setOnAction(event -> {
             event.consume();
-            toList(list);
+            toList.run();
         });
         searchField.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.DOWN) {
                 event.consume();
-                toList(list);
+                toList.run();
             }
         });
 
@@ -83,38 +78,29 @@ public final class ClaimDialog extends BaseDialog<ClaimResult> {
         chosen.textProperty().bind(Bindings.createStringBinding(() -> vm.controllerProperty().get() == null
                 ? "" : I18n.t("claim.selected", ClaimViewModel.listText(vm.controllerProperty().get())),
                 vm.controllerProperty()));
-        chosen.visibleProperty().bind(chosen.textProperty().isNotEmpty());
-        chosen.managedProperty().bind(chosen.visibleProperty());
+        PageParts.visibleWhen(chosen, chosen.textProperty().isNotEmpty());
 
-        ProgressIndicator loading = busyIndicator(vm.controllersLoadingProperty());
+        ProgressIndicator loading = PageParts.busyIndicator(vm.controllersLoadingProperty(), 18);
         Label loadingText = new Label(I18n.t("claim.loading"));
-        loadingText.visibleProperty().bind(vm.controllersLoadingProperty());
-        loadingText.managedProperty().bind(loadingText.visibleProperty());
-        HBox loadingRow = new HBox(6, loading, loadingText, ConfirmLines.error(vm.controllersErrorProperty()));
+        PageParts.visibleWhen(loadingText, vm.controllersLoadingProperty());
+        HBox loadingRow = new HBox(6, loading, loadingText, DialogParts.error(vm.controllersErrorProperty()));
         loadingRow.setAlignment(Pos.CENTER_LEFT);
 
         GridPane form = BaseDialog.formGrid();
         form.add(keyLabel, 0, 0);
         form.add(keyField, 1, 0);
-        form.add(ActivateDialog.fieldError(vm.keyErrorProperty()), 1, 1);
+        form.add(DialogParts.fieldError(vm.keyErrorProperty()), 1, 1);
         form.add(controllerLabel, 0, 2);
         form.add(new VBox(6, searchField, list, loadingRow, chosen,
-                ActivateDialog.fieldError(vm.controllerErrorProperty())), 1, 2);
+                DialogParts.fieldError(vm.controllerErrorProperty())), 1, 2);
         GridPane.setHgrow(keyField, Priority.ALWAYS);
         GridPane.setValignment(controllerLabel, VPos.TOP);
-        form.disableProperty().bind(vm.busyProperty());
 
-        Label confirm = ConfirmLines.confirmation(vm.confirmationProperty(), vm.isProduction());
+        Label confirm = DialogParts.confirmation(vm.confirmationProperty(), vm.isProduction());
         confirm.setId("claimConfirmLabel");
-        Label errorLabel = ConfirmLines.error(vm.errorProperty());
+        Label errorLabel = DialogParts.error(vm.errorProperty());
         errorLabel.setId("claimErrorLabel");
-        HBox status = new HBox(8, busyIndicator(vm.busyProperty()), errorLabel);
-        status.setAlignment(Pos.CENTER_LEFT);
-
-        VBox content = new VBox(12, form, new Separator(), confirm, status);
-        content.setPadding(new Insets(12, 16, 4, 16));
-        content.setPrefWidth(760);
-        getDialogPane().setContent(content);
+        getDialogPane().setContent(DialogParts.content(form, confirm, errorLabel, vm.busyProperty(), 760));
 
         refitOn(vm.keyErrorProperty(), vm.controllerErrorProperty(), vm.controllerProperty(),
                 vm.controllersErrorProperty(), vm.confirmationProperty(), vm.errorProperty());
@@ -145,15 +131,5 @@ public final class ClaimDialog extends BaseDialog<ClaimResult> {
                 list.scrollTo(index);
             }
         }
-    }
-
-    private static void toList(ListView<Controller> list) {
-        if (list.getItems().isEmpty()) {
-            return;
-        }
-        if (list.getSelectionModel().getSelectedIndex() < 0) {
-            list.getSelectionModel().select(0);
-        }
-        list.requestFocus();
     }
 }

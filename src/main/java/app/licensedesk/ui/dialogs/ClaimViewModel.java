@@ -18,9 +18,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -35,24 +33,16 @@ import javafx.collections.transformation.FilteredList;
 public final class ClaimViewModel {
 
     private final LicenseDeskService service;
-    private final TaskRunner tasks;
     private final LicenseRegistry registry;
     private final Directory directory;
     private final Environment environment;
 
-    private final StringProperty key = new SimpleStringProperty(this, "key", "");
+    private final LicenseCall<ClaimResult> call;
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<Controller> controller = new SimpleObjectProperty<>(this, "controller");
 
     private final FilteredList<Controller> matches;
-    private final ReadOnlyStringWrapper normalizedKey = new ReadOnlyStringWrapper(this, "normalizedKey", "");
-    private final ReadOnlyStringWrapper keyError = new ReadOnlyStringWrapper(this, "keyError", "");
     private final ReadOnlyStringWrapper controllerError = new ReadOnlyStringWrapper(this, "controllerError", "");
-    private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper(this, "confirmation", "");
-    private final ReadOnlyBooleanWrapper invalid = new ReadOnlyBooleanWrapper(this, "invalid", true);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyObjectWrapper<ClaimResult> result = new ReadOnlyObjectWrapper<>(this, "result");
 
     /**
      * @param initialKey        the key to prefill, or null
@@ -61,19 +51,14 @@ public final class ClaimViewModel {
     public ClaimViewModel(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry, Directory directory,
                           Environment environment, String initialKey, Controller initialController) {
         this.service = service;
-        this.tasks = tasks;
         this.registry = registry;
         this.directory = directory;
         this.environment = environment;
+        this.call = new LicenseCall<>(this, tasks, ErrorMessages.Action.CLAIM, initialKey);
         this.matches = new FilteredList<>(directory.controllers());
-        key.set(initialKey == null ? "" : initialKey);
         controller.set(initialController);
         search.addListener(o -> matches.setPredicate(matcher(search.get())));
-        key.addListener(o -> recompute());
-        controller.addListener(o -> recompute());
-        // the reason of a failed attempt is about the old input
-        key.addListener(o -> error.set(""));
-        controller.addListener(o -> error.set(""));
+        call.recomputeOn(this::recompute, call.keyProperty(), controller);
         recompute();
     }
 
@@ -106,17 +91,12 @@ public final class ClaimViewModel {
     }
 
     private void recompute() {
-        String k = InputRules.normalizeKey(key.get());
-        normalizedKey.set(k);
-        String keyProblem = InputRules.keyProblem(k);
-        keyError.set(keyProblem == null ? "" : I18n.t(keyProblem, InputRules.MAX_KEY_LENGTH, k.length()));
+        boolean keyValid = call.checkKey();
         Controller c = controller.get();
         String nodeProblem = InputRules.nodeIdProblem(c == null ? null : c.nodeId());
         controllerError.set(nodeProblem == null ? "" : I18n.t(nodeProblem));
-        boolean bad = keyProblem != null || nodeProblem != null;
-        invalid.set(bad);
-        confirmation.set(bad ? "" : I18n.t("claim.confirm", k, label(c),
-                ActivateViewModel.environmentName(environment), environment.apiUrl()));
+        call.validated(!keyValid || nodeProblem != null, () -> I18n.t("claim.confirm", call.normalizedKey(),
+                label(c), LicenseCall.environmentName(environment), environment.apiUrl()));
     }
 
     /** "Site A (node-1)", or the nodeId alone when the name says nothing more. */
@@ -145,14 +125,12 @@ public final class ClaimViewModel {
      * claimed" with the controller the app knows it is claimed to) and the input stays as it is.
      */
     public void claim(Consumer<ClaimResult> onSuccess) {
-        if (busy.get() || invalid.get()) {
+        if (!call.ready()) {
             return;
         }
-        String k = normalizedKey.get();
+        String k = call.normalizedKey();
         String nodeId = controller.get().nodeId();
-        busy.set(true);
-        error.set("");
-        tasks.run(I18n.t("task.claim", k), () -> {
+        call.run(I18n.t("task.claim", k), () -> {
             try {
                 return new Attempt(service.claim(k, nodeId), null, null);
             } catch (ApiException e) {
@@ -163,21 +141,15 @@ public final class ClaimViewModel {
                 return new Attempt(null, e, service.knownController(k).orElse(null));
             }
         }, attempt -> {
-            busy.set(false);
             if (attempt.refused() != null) {
-                error.set(ErrorMessages.describe(attempt.refused(), ErrorMessages.Action.CLAIM,
+                call.refused(ErrorMessages.describe(attempt.refused(), ErrorMessages.Action.CLAIM,
                         knownControllerText(k, attempt.knownController())));
                 return;
             }
             ClaimResult claimed = attempt.claimed();
             registry.linkController(claimed.key() == null ? k : claimed.key(),
                     claimed.nodeId() == null ? nodeId : claimed.nodeId());
-            result.set(claimed);
-            onSuccess.accept(claimed);
-        }, failure -> {
-            // TaskRunner has already logged a failure that is not an ApiException
-            busy.set(false);
-            error.set(ErrorMessages.describe(failure, ErrorMessages.Action.CLAIM));
+            call.succeeded(claimed, onSuccess);
         });
     }
 
@@ -196,7 +168,7 @@ public final class ClaimViewModel {
     }
 
     public StringProperty keyProperty() {
-        return key;
+        return call.keyProperty();
     }
 
     /** The picker's filter text. */
@@ -227,11 +199,11 @@ public final class ClaimViewModel {
     }
 
     public ReadOnlyStringProperty normalizedKeyProperty() {
-        return normalizedKey.getReadOnlyProperty();
+        return call.normalizedKeyProperty();
     }
 
     public ReadOnlyStringProperty keyErrorProperty() {
-        return keyError.getReadOnlyProperty();
+        return call.keyErrorProperty();
     }
 
     public ReadOnlyStringProperty controllerErrorProperty() {
@@ -240,22 +212,22 @@ public final class ClaimViewModel {
 
     /** "Claim KEY for controller NAME (nodeId) in ENV (URL)?", or "" while the input is invalid. */
     public ReadOnlyStringProperty confirmationProperty() {
-        return confirmation.getReadOnlyProperty();
+        return call.confirmationProperty();
     }
 
     public ReadOnlyBooleanProperty invalidProperty() {
-        return invalid.getReadOnlyProperty();
+        return call.invalidProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return call.busyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return call.errorProperty();
     }
 
     public ReadOnlyObjectProperty<ClaimResult> resultProperty() {
-        return result.getReadOnlyProperty();
+        return call.resultProperty();
     }
 }

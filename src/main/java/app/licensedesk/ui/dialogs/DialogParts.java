@@ -1,0 +1,103 @@
+package app.licensedesk.ui.dialogs;
+
+import app.licensedesk.model.InputRules;
+import app.licensedesk.ui.common.PageParts;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The pieces the activation and claim dialogs are built from, so both look and behave the same. */
+final class DialogParts {
+
+    private DialogParts() {
+    }
+
+    /** The license-key text field: monospace, and whitespace is dropped as it is typed or pasted. */
+    static TextField keyField(StringProperty key, String id) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.getStyleClass().add("mono");
+        field.setPrefColumnCount(28);
+        field.setTextFormatter(new TextFormatter<String>(change -> {
+            String inserted = change.getText();
+            String cleaned = InputRules.normalizeKey(inserted);
+            if (!cleaned.equals(inserted)) {
+                change.setText(cleaned);
+                // put the caret after what was really inserted
+                int caret = change.getRangeStart() + cleaned.length();
+                change.selectRange(caret, caret);
+            }
+            return change;
+        }));
+        key.set(InputRules.normalizeKey(key.get()));
+        field.textProperty().bindBidirectional(key);
+        return field;
+    }
+
+    /** The label of a form field; its mnemonic (the letter after "_") focuses the field. */
+    static Label fieldLabel(String text, Node field) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        label.setMnemonicParsing(true);
+        return label;
+    }
+
+    /** Why a field's input cannot be sent; hidden while there is nothing to say. */
+    static Label fieldError(ObservableStringValue text) {
+        Label label = wrapping(text);
+        label.getStyleClass().add("field-error");
+        PageParts.visibleWhen(label, label.textProperty().isNotEmpty());
+        return label;
+    }
+
+    /** The question that names the license and the environment; emphasised when it is production. */
+    static Label confirmation(ObservableStringValue text, boolean production) {
+        Label label = wrapping(text);
+        label.getStyleClass().add("dialog-confirm");
+        if (production) {
+            label.getStyleClass().add("dialog-confirm-production");
+        }
+        return label;
+    }
+
+    /** Why the last attempt failed; hidden while there is nothing to say. */
+    static Label error(ObservableStringValue text) {
+        Label label = wrapping(text);
+        label.getStyleClass().add("inline-error");
+        PageParts.visibleWhen(label, label.textProperty().isNotEmpty());
+        return label;
+    }
+
+    /**
+     * The whole content: the form, the confirmation line, and the spinner with the error of the last attempt. The
+     * form is disabled while the call runs.
+     */
+    static VBox content(GridPane form, Label confirm, Label error, ObservableBooleanValue busy, double width) {
+        form.disableProperty().bind(busy);
+        HBox status = new HBox(8, PageParts.busyIndicator(busy, 18), error);
+        status.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(12, form, new Separator(), confirm, status);
+        content.setPadding(new Insets(12, 16, 4, 16));
+        content.setPrefWidth(width);
+        return content;
+    }
+
+    private static Label wrapping(ObservableStringValue text) {
+        Label label = new Label();
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.textProperty().bind(text);
+        return label;
+    }
+}
