@@ -55,10 +55,7 @@ final class DialogParts {
 
     /** Why a field's input cannot be sent; hidden while there is nothing to say. */
     static Label fieldError(ObservableStringValue text) {
-        Label label = wrapping(text);
-        label.getStyleClass().add("field-error");
-        PageParts.visibleWhen(label, label.textProperty().isNotEmpty());
-        return label;
+        return hiddenWhenEmpty(text, "field-error");
     }
 
     /** The question that names the license and the environment; emphasised when it is production. */
@@ -73,10 +70,7 @@ final class DialogParts {
 
     /** Why the last attempt failed; hidden while there is nothing to say. */
     static Label error(ObservableStringValue text) {
-        Label label = wrapping(text);
-        label.getStyleClass().add("inline-error");
-        PageParts.visibleWhen(label, label.textProperty().isNotEmpty());
-        return label;
+        return hiddenWhenEmpty(text, "inline-error");
     }
 
     /**
@@ -91,6 +85,13 @@ final class DialogParts {
         content.setPadding(new Insets(12, 16, 4, 16));
         content.setPrefWidth(width);
         return content;
+    }
+
+    private static Label hiddenWhenEmpty(ObservableStringValue text, String styleClass) {
+        Label label = wrapping(text);
+        label.getStyleClass().add(styleClass);
+        PageParts.visibleWhen(label, label.textProperty().isNotEmpty());
+        return label;
     }
 
     private static Label wrapping(ObservableStringValue text) {
