@@ -33,7 +33,8 @@ class EnvironmentTest {
 
     @Test
     void urlsAreNormalized() {
-        Environment env = new Environment(Environment.Kind.CUSTOM, " https://a.example.com/ ", "https://b.example.com//");
+        Environment env = new Environment(Environment.Kind.CUSTOM, " https://a.example.com/ ",
+                "https://b.example.com//");
         assertThat(env.authUrl()).isEqualTo("https://a.example.com");
         assertThat(env.apiUrl()).isEqualTo("https://b.example.com");
         assertThat(Environment.production().authUrl()).isEqualTo("https://authentication.eniris.be");

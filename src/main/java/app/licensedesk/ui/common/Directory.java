@@ -82,6 +82,8 @@ public final class Directory {
     }
 
     public void reloadCustomers() {
+        // callers of withCustomers wait for the fresh list, not the one being replaced
+        customersLoaded = false;
         customersLoading.set(true);
         customersError.set("");
         tasks.run(I18n.t("task.loadCustomers"), service::customers, loaded -> {
@@ -125,11 +127,13 @@ public final class Directory {
                 }));
     }
 
-    /** F5 in any view: both lists again. */
+    /** F5 in any view: the customers again, and the controllers if they were wanted (40 queries are not free). */
     public void reloadAll() {
-        customersLoaded = false;
+        boolean controllersWanted = controllersLoaded || controllersLoading.get();
         controllersLoaded = false;
         reloadCustomers();
-        reloadControllers();
+        if (controllersWanted) {
+            reloadControllers();
+        }
     }
 }

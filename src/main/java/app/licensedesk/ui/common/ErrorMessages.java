@@ -8,7 +8,8 @@ public final class ErrorMessages {
 
     /** What the user was doing when the failure happened; picks the specific wording. */
     public enum Action {
-        GENERAL, SIGN_IN, TWO_FACTOR, LOAD_CUSTOMERS, LOAD_CONTROLLERS, LOAD_CUSTOMER_LICENSES, LOAD_CONTROLLER_LICENSES,
+        GENERAL, SIGN_IN, TWO_FACTOR, LOAD_CUSTOMERS, LOAD_CONTROLLERS, LOAD_CUSTOMER_LICENSES,
+        LOAD_CONTROLLER_LICENSES,
         LOAD_LICENSES, ACTIVATE, CLAIM
     }
 

@@ -166,6 +166,8 @@ public final class LicensesViewModel {
      */
     public void refresh() {
         started = true;
+        // F5 means "as the server has it now": the customer list too
+        directory.reloadCustomers();
         load();
     }
 

@@ -91,7 +91,6 @@ public final class LoginView {
         });
     }
 
-
     public Parent root() {
         return root;
     }

@@ -125,6 +125,20 @@ class LicensesViewModelTest {
     }
 
     @Test
+    void refreshAlsoAsksForTheCustomersAgain() {
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        vm.shown();
+        Customer delta = new Customer(5, "u-5", "Delta SA");
+        service.customers = List.of(ACME, BETA, GAMMA, NO_UUID, delta);
+        service.licenses.put(delta.id(), List.of(FakeLicensesService.license("SG1-RES-DDD1", "residential", null)));
+
+        vm.refresh();
+
+        assertThat(vm.rows()).extracting(LicenseRow::getKey).contains("SG1-RES-DDD1");
+        assertThat(vm.customersTotalProperty().get()).isEqualTo(4);
+    }
+
+    @Test
     void shownLoadsOnlyTheFirstTime() {
         LicensesViewModel vm = vm(TaskRunner.inline());
         vm.shown();
