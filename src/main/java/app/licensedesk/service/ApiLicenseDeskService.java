@@ -1,13 +1,14 @@
 package app.licensedesk.service;
 
-import app.licensedesk.api.ApiException;
 import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.api.ApiException;
 import app.licensedesk.api.ClaimedLicense;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.EnirisClient;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
+import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiLicenseDeskService implements LicenseDeskService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiLicenseDeskService.class);
-    private static final Comparator<String> BY_TEXT = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
+    // names as people sort them ("Bäckerei" with the Bs, case ignored), not by code point
+    private static final Comparator<String> BY_TEXT = Comparator.nullsLast(collator()::compare);
 
     private final EnirisClient client;
     private final List<String> controllerNodeTypes;
@@ -50,6 +52,12 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
         this.controllerNodeTypes = settings.controllerNodeTypes();
         this.pool = Executors.newFixedThreadPool(settings.maxConcurrentRequests(), daemonThreads());
         this.resources = resources;
+    }
+
+    private static Collator collator() {
+        Collator collator = Collator.getInstance();
+        collator.setStrength(Collator.SECONDARY);
+        return collator;
     }
 
     @Override

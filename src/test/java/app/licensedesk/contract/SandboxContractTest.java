@@ -28,12 +28,14 @@ import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.session.Session.State;
 import app.licensedesk.session.Session.TwoFactorMethod;
 import app.licensedesk.session.TokenSession;
+import java.text.Collator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -116,14 +118,19 @@ class SandboxContractTest {
 
     // --- sign-in -----------------------------------------------------------------------------------------------
 
+    private static Comparator<String> namesAsPeopleSortThem() {
+        Collator collator = Collator.getInstance(Locale.ENGLISH);
+        collator.setStrength(Collator.SECONDARY);
+        return collator::compare;
+    }
+
     @Test
     void signInAndCustomers() {
         Backend backend = admin();
         assertThat(backend.session().username()).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
         List<Customer> customers = backend.service().customers();
         assertThat(customers).hasSizeGreaterThanOrEqualTo(10);
-        assertThat(customers).isSortedAccordingTo(Comparator.comparing(Customer::name,
-                String.CASE_INSENSITIVE_ORDER));
+        assertThat(customers).extracting(Customer::name).isSortedAccordingTo(namesAsPeopleSortThem());
         assertThat(customers).filteredOn(Customer::hasLicenseView).isNotEmpty();
     }
 
@@ -209,7 +216,10 @@ class SandboxContractTest {
             assertThat(c.lastUpdate()).isNotNull();
         });
         assertThat(controllers).isSortedAccordingTo(Comparator.comparing(Controller::name,
-                String.CASE_INSENSITIVE_ORDER));
+                namesAsPeopleSortThem()));
+        // "Bäckerei" among the Bs, not after the Zs
+        List<String> names = customers.stream().map(Customer::name).toList();
+        assertThat(names.indexOf("Bäckerei Eifel GmbH")).isBetween(0, names.indexOf("Brasserie Leroy"));
         assertThat(controllers).extracting(Controller::nodeId).doesNotHaveDuplicates();
     }
 
