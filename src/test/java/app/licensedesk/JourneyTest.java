@@ -128,7 +128,9 @@ class JourneyTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         ListView<Customer> customers = robot.lookup("#customersList").queryListView();
         waitUntil(() -> customers.getItems().size() > 10);
-        robot.clickOn("#customersSearchField").write("bakker");
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL); // Ctrl+F: to the search
+        waitUntil(() -> robot.lookup("#customersSearchField").query().isFocused());
+        robot.write("bakker");
         waitUntil(() -> customers.getItems().size() == 2);
         assertThat(customers.getItems()).allSatisfy(c -> assertThat(c.name()).containsIgnoringCase("bakker"));
         Customer chosen = customers.getItems().get(0);
