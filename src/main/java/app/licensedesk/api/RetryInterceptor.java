@@ -26,6 +26,12 @@ final class RetryInterceptor implements Interceptor {
     private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
     private static final Set<Integer> RETRY_STATUSES = Set.of(429, 500, 502, 503, 504);
     private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+    /**
+     * A host that cannot be reached is retried twice (1 s, 2 s) rather than maxRetries times: someone is waiting
+     * at the screen, and a server that refused three connections in three seconds is down. Overload answers
+     * (429/5xx) keep the full backoff.
+     */
+    static final int CONNECT_RETRIES = 2;
 
     private final ClientSettings settings;
     private final ApiErrors errors;
@@ -45,7 +51,7 @@ final class RetryInterceptor implements Interceptor {
             try {
                 response = chain.proceed(request);
             } catch (IOException e) {
-                if (last || !isRetryable(e, idempotent)) {
+                if (last || !isRetryable(e, idempotent) || neverSent(e) && attempt >= CONNECT_RETRIES) {
                     throw e;
                 }
                 Duration wait = backoff(attempt);
@@ -93,9 +99,13 @@ final class RetryInterceptor implements Interceptor {
         if (e instanceof InterruptedIOException || e instanceof UnreadableBodyException) {
             return false;
         }
-        boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException
+        return idempotent || neverSent(e);
+    }
+
+    /** The connection could not be opened, so the request provably never reached the server. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException;
-        return idempotent || neverSent;
     }
 
     private void pause(Duration wait) throws IOException {
