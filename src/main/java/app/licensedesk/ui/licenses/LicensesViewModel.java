@@ -161,12 +161,11 @@ public final class LicensesViewModel {
     }
 
     /**
-     * Loads every license again: cancels a running load and clears the list. The customers are those the
-     * directory has (the shell's F5 reloads the directory first).
+     * Loads every license again: cancels a running load, clears the list, and asks the directory for the
+     * customers again first.
      */
     public void refresh() {
         started = true;
-        // F5 means "as the server has it now": the customer list too
         directory.reloadCustomers();
         load();
     }
