@@ -51,6 +51,8 @@ public final class LicenseDeskApp extends Application {
     private TaskRunner tasks;
     private AppPreferences prefs;
     private Stage stage;
+    /** The signed-in session, or null on the sign-in screen. */
+    private Backend signedIn;
 
     @Override
     public void start(Stage primary) {
@@ -111,8 +113,10 @@ public final class LicenseDeskApp extends Application {
     }
 
     private void showMain(Backend backend) {
+        signedIn = backend;
         AppContext context = new AppContext(backend, tasks, prefs, Clock.systemDefaultZone(), () -> stage,
                 () -> {
+                    signedIn = null;
                     saveWindow();
                     showLogin();
                 });
@@ -131,6 +135,32 @@ public final class LicenseDeskApp extends Application {
         stage.setMaximized(Boolean.parseBoolean(prefs.get(PREF_MAXIMIZED, "false")));
     }
 
+    /**
+     * Closing the app while signed in ends the session on the server too, so no 14-day refresh token stays valid
+     * behind the user's back. Best effort, and never more than two seconds.
+     */
+    private void signOutOnExit() {
+        Backend backend = signedIn;
+        signedIn = null;
+        if (backend == null) {
+            return;
+        }
+        Thread signOut = new Thread(() -> {
+            try {
+                backend.session().signOut();
+            } finally {
+                backend.close();
+            }
+        }, "license-desk-sign-out");
+        signOut.setDaemon(true);
+        signOut.start();
+        try {
+            signOut.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void saveWindow() {
         prefs.put(PREF_MAXIMIZED, Boolean.toString(stage.isMaximized()));
         if (!stage.isMaximized() && stage.getScene() != null) {
@@ -141,6 +171,7 @@ public final class LicenseDeskApp extends Application {
 
     @Override
     public void stop() {
+        signOutOnExit();
         sandbox.close();
         if (background != null) {
             background.shutdownNow();
