@@ -1,10 +1,13 @@
 package app.licensedesk.api;
 
 import app.licensedesk.model.Environment;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import retrofit2.Retrofit;
 
 /**
@@ -22,6 +25,8 @@ public final class EnirisConnection implements AutoCloseable {
     private final ApiErrors errors;
 
     /** @throws IllegalArgumentException when a base URL is malformed, or plain HTTP to a non-loopback host */
+    private static final String FX_THREAD = "JavaFX Application Thread";
+
     public EnirisConnection(Environment environment, ClientSettings settings) {
         check("authentication", environment.authUrl());
         check("api", environment.apiUrl());
@@ -36,7 +41,20 @@ public final class EnirisConnection implements AutoCloseable {
                 .writeTimeout(settings.readTimeout())
                 // Our RetryInterceptor decides every retry; OkHttp's own would also repeat POSTs.
                 .retryOnConnectionFailure(false)
+                .addInterceptor(EnirisConnection::refuseOnUiThread)
                 .build();
+    }
+
+    /**
+     * A call from the JavaFX thread would freeze the window: refuse it loudly, so a slip shows in the first test
+     * that makes it rather than as a hang at a user's desk. (By thread name: the api layer knows no JavaFX.)
+     */
+    private static Response refuseOnUiThread(Interceptor.Chain chain) throws IOException {
+        if (FX_THREAD.equals(Thread.currentThread().getName())) {
+            throw new IllegalStateException("Network call on the JavaFX thread: " + chain.request().method() + " "
+                    + chain.request().url().encodedPath());
+        }
+        return chain.proceed(chain.request());
     }
 
     public Environment environment() {

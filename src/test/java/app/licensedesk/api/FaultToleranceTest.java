@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -195,6 +196,21 @@ class FaultToleranceTest {
         ApiException e = failure(() -> api.licensesOfController("n"));
         assertThat(e.kind()).isEqualTo(Kind.NETWORK);
         assertThat(server.getRequestCount()).isEqualTo(settings.maxRetries() + 1);
+    }
+
+    @Test
+    void aCallFromTheJavaFxThreadIsRefusedBeforeAnythingIsSent() throws Exception {
+        enqueue(200, "{\"licenses\":[]}");
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread fx = new Thread(() -> thrown.set(catchThrowable(() -> api.licensesOfController("n"))),
+                "JavaFX Application Thread");
+        fx.start();
+        fx.join();
+        assertThat(thrown.get()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("JavaFX thread").hasMessageContaining("/v1/license/controller/n");
+        assertThat(server.getRequestCount()).isZero();
+        // the same call from any other thread goes through
+        assertThat(api.licensesOfController("n")).isEmpty();
     }
 
     @Test
