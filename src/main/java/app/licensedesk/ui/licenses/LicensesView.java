@@ -9,7 +9,6 @@ import app.licensedesk.ui.common.LicenseTable;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -100,13 +99,7 @@ public final class LicensesView implements ShellPage {
 
         table.setId("licensesTable");
         table.setItems(vm.sorted());
-        // until the user sorts by a column: by customer, then key, however the answers arrived
-        Comparator<LicenseRow> byCustomerThenKey = Comparator
-                .comparing((LicenseRow r) -> r.getCustomer() == null ? "" : r.getCustomer().name())
-                .thenComparing(LicenseRow::getKey);
-        vm.sorted().comparatorProperty().bind(Bindings.createObjectBinding(
-                () -> table.getComparator() != null ? table.getComparator() : byCustomerThenKey,
-                table.comparatorProperty()));
+        vm.sorted().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> vm.selectedProperty().set(row));
         table.setContextMenu(contextMenu());
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {

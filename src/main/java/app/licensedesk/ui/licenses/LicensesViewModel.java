@@ -13,15 +13,16 @@ import app.licensedesk.ui.common.LicenseRegistry;
 import app.licensedesk.ui.common.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -70,6 +71,9 @@ public final class LicensesViewModel {
 
     // rows: every loaded row, once; the lower-case key of each is computed once, for the search
     private final ObservableList<LicenseRow> rows = FXCollections.observableArrayList();
+    // rows stay in the customers' order (then by key) however the answers arrive, so the table needs no sorting
+    // until the user asks for it: a filter change at 100,000 rows then costs no re-sort
+    private final Map<Long, Integer> customerOrder = new HashMap<>();
     private final Map<LicenseRow, String> lowerKeys = new HashMap<>();
     private final FilteredList<LicenseRow> filtered = new FilteredList<>(rows);
     private final SortedList<LicenseRow> sorted = new SortedList<>(filtered);
@@ -203,6 +207,10 @@ public final class LicensesViewModel {
 
     private void loadLicenses(List<Customer> all, int current, AtomicBoolean cancelled) {
         List<Customer> customers = all.stream().filter(Customer::hasLicenseView).toList();
+        customerOrder.clear();
+        for (int i = 0; i < customers.size(); i++) {
+            customerOrder.put(customers.get(i).id(), i);
+        }
         customersTotal.set(customers.size());
         updateProgress();
         if (customers.isEmpty()) {
@@ -258,7 +266,7 @@ public final class LicensesViewModel {
         });
     }
 
-    /** One customer's answer, on the FX thread: its rows are appended at once, so they appear as they arrive. */
+    /** One customer's answer, on the FX thread: its rows are added at once, so they appear as they arrive. */
     private void accept(Batch batch) {
         customersDone.set(customersDone.get() + 1);
         if (batch.error() != null) {
@@ -283,9 +291,30 @@ public final class LicensesViewModel {
                     types.add(type);
                 }
             }
-            rows.addAll(added);
+            added.sort(Comparator.comparing(LicenseRow::getKey));
+            rows.addAll(insertionPoint(batch.customer()), added);
         }
         updateProgress();
+    }
+
+    /** Where a customer's rows go: after every row of the customers before it in the directory's order. */
+    private int insertionPoint(Customer customer) {
+        int order = orderOf(customer);
+        int low = 0;
+        int high = rows.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (orderOf(rows.get(mid).getCustomer()) <= order) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private int orderOf(Customer customer) {
+        return customer == null ? Integer.MAX_VALUE : customerOrder.getOrDefault(customer.id(), Integer.MAX_VALUE);
     }
 
     private void updateProgress() {

@@ -7,6 +7,7 @@ import app.licensedesk.service.ClaimResult;
 import app.licensedesk.service.LicenseDeskService;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ final class FakeLicensesService implements LicenseDeskService {
     final Map<Long, RuntimeException> failures = new LinkedHashMap<>();
     /** Called after each customer's answer went to the listener, with that customer. */
     Consumer<Customer> afterEach = c -> { };
+    /** Answer the customers last to first, as concurrent answers may arrive. */
+    boolean answerInReverse;
     int loadCalls;
     int customersCalls;
     final List<String> requested = new ArrayList<>();
@@ -59,7 +62,11 @@ final class FakeLicensesService implements LicenseDeskService {
         if (loadFailure != null) {
             throw loadFailure;
         }
-        for (Customer customer : of) {
+        List<Customer> order = new ArrayList<>(of);
+        if (answerInReverse) {
+            Collections.reverse(order);
+        }
+        for (Customer customer : order) {
             if (cancelled.getAsBoolean()) {
                 return;
             }

@@ -71,8 +71,9 @@ class LicensesViewModelTest {
 
         assertThat(seen).containsExactly("Acme BV: 3 rows, 1/3", "Beta NV: 5 rows, 2/3", "Gamma GmbH: 5 rows, 3/3");
         assertThat(service.requested).containsExactly("Acme BV", "Beta NV", "Gamma GmbH");
-        assertThat(keys(vm.rows())).containsExactly("SG1-RES-AAA1", "SG1-COM-AAA2", "SG1-RES-AAA3", "SG1-RES-BBB1",
-                "SG1-IND-BBB2");
+        // in the customers' order, each customer's by key
+        assertThat(keys(vm.rows())).containsExactly("SG1-COM-AAA2", "SG1-RES-AAA1", "SG1-RES-AAA3", "SG1-IND-BBB2",
+                "SG1-RES-BBB1");
         assertThat(vm.loadingProperty().get()).isFalse();
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.progressTextProperty().get()).isEqualTo("Loaded 3 of 3 customers \u00b7 5 licenses");
@@ -139,6 +140,18 @@ class LicensesViewModelTest {
     }
 
     @Test
+    void rowsStayInTheCustomersOrderThenByKeyHoweverTheAnswersArrive() {
+        service.answerInReverse = true;
+        LicensesViewModel vm = vm(TaskRunner.inline());
+
+        vm.shown();
+
+        assertThat(vm.rows()).extracting(LicenseRow::getKey)
+                .containsExactly("SG1-COM-AAA2", "SG1-RES-AAA1", "SG1-RES-AAA3", "SG1-IND-BBB2", "SG1-RES-BBB1");
+        assertThat(vm.sorted()).extracting(LicenseRow::getKey).startsWith("SG1-COM-AAA2");
+    }
+
+    @Test
     void shownLoadsOnlyTheFirstTime() {
         LicensesViewModel vm = vm(TaskRunner.inline());
         vm.shown();
@@ -165,11 +178,11 @@ class LicensesViewModelTest {
         vm.typeFilterProperty().set(null);
 
         vm.customerFilterProperty().set(BETA);
-        assertThat(keys(vm.filtered())).containsExactly("SG1-RES-BBB1", "SG1-IND-BBB2");
+        assertThat(keys(vm.filtered())).containsExactly("SG1-IND-BBB2", "SG1-RES-BBB1");
         vm.customerFilterProperty().set(null);
 
         vm.searchProperty().set("bbb");
-        assertThat(keys(vm.filtered())).containsExactly("SG1-RES-BBB1", "SG1-IND-BBB2");
+        assertThat(keys(vm.filtered())).containsExactly("SG1-IND-BBB2", "SG1-RES-BBB1");
         vm.searchProperty().set(" sg1-com-AAA2 ");
         assertThat(keys(vm.filtered())).containsExactly("SG1-COM-AAA2");
         vm.searchProperty().set("res");
