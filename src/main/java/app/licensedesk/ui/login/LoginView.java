@@ -193,7 +193,7 @@ public final class LoginView {
         explain.setWrapText(true);
 
         ToggleGroup methods = new ToggleGroup();
-        HBox methodRow = new HBox(14);
+        VBox methodRow = new VBox(6); // one per line: the names do not fit side by side
         for (Session.TwoFactorMethod m : Session.TwoFactorMethod.values()) {
             RadioButton radio = new RadioButton(I18n.t("login.twoFactor.method." + m.name()));
             radio.setId("method" + m.name());
