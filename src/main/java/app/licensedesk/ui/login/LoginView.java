@@ -53,6 +53,8 @@ public final class LoginView {
         title.getStyleClass().addAll(Styles.TITLE_2);
         Label subtitle = new Label(I18n.t(reauth ? "login.reauth.subtitle" : "login.subtitle"));
         subtitle.setWrapText(true);
+        // in a dialog the height is asked before the width is known: let the wrapped text keep its lines
+        subtitle.setMinHeight(Region.USE_PREF_SIZE);
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
 
         Label error = new Label();
@@ -71,6 +73,7 @@ public final class LoginView {
 
         VBox card = new VBox(14, title, subtitle, credentials, twoFactor, error, info);
         card.setPadding(new Insets(28));
+        card.setPrefWidth(460);
         card.setMaxWidth(460);
         card.setMaxHeight(Region.USE_PREF_SIZE);
         card.getStyleClass().add("login-card");

@@ -2,13 +2,13 @@ package app.licensedesk.ui.login;
 
 import app.licensedesk.service.Backend;
 import app.licensedesk.ui.common.AppPreferences;
+import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.stage.Window;
 
 /**
@@ -40,24 +40,19 @@ public final class ReauthPrompt implements TaskRunner.Reauthenticator {
             return; // one prompt serves every task that failed meanwhile
         }
         open = true;
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner.get());
-        dialog.setTitle(I18n.t("app.name") + " \u2013 " + I18n.t("login.reauth.title"));
+        BaseDialog<Boolean> dialog = new BaseDialog<>(owner.get(), I18n.t("login.reauth.title"));
         LoginViewModel vm = new LoginViewModel((kind, auth, api) -> backend, tasks, prefs,
                 backend.environment().kind(), backend.environment().authUrl(), backend.environment().apiUrl(),
-                signedIn -> {
-                    dialog.setResult(ButtonType.OK);
-                    dialog.close();
-                });
+                signedIn -> dialog.finish(Boolean.TRUE));
         vm.usernameProperty().set(backend.session().username());
         dialog.getDialogPane().setContent(new LoginView(vm, "", true).root());
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
-        dialog.getDialogPane().getStylesheets().add(
-                ReauthPrompt.class.getResource("/app/licensedesk/ui/app.css").toExternalForm());
         dialog.getDialogPane().setId("reauthDialog");
+        // the 2FA step and error lines make the content taller: the window follows
+        dialog.refitOn(vm.stepProperty(), vm.errorProperty(), vm.infoProperty());
         dialog.setOnHidden(e -> {
             open = false;
-            List<Runnable> toRun = List.copyOf(dialog.getResult() == ButtonType.OK ? retries : giveUps);
+            List<Runnable> toRun = List.copyOf(Boolean.TRUE.equals(dialog.getResult()) ? retries : giveUps);
             retries.clear();
             giveUps.clear();
             toRun.forEach(Runnable::run);
