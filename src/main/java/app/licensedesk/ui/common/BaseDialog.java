@@ -13,10 +13,6 @@ import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.image.Image;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.slf4j.Logger;
@@ -82,19 +78,6 @@ public class BaseDialog<R> extends Dialog<R> {
             }
         }
         return null;
-    }
-
-    /** A two-column form: labels at their full width on the left, the fields taking the rest. */
-    public static GridPane formGrid() {
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(4);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().setAll(labels, fields);
-        return form;
     }
 
     /**

@@ -21,7 +21,11 @@ import javafx.scene.control.SelectionModel;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -88,6 +92,19 @@ public final class PageParts {
         box.setAlignment(Pos.CENTER_LEFT);
         visibleWhen(box, Bindings.isNotEmpty(message));
         return box;
+    }
+
+    /** A two-column grid: names at their full width on the left, the values or fields taking the rest. */
+    public static GridPane formGrid(double hgap, double vgap) {
+        GridPane grid = new GridPane();
+        grid.setHgap(hgap);
+        grid.setVgap(vgap);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(names, values);
+        return grid;
     }
 
     /** A small spinning indicator shown while {@code busy}. */

@@ -3,6 +3,7 @@ package app.licensedesk.ui.dialogs;
 import app.licensedesk.model.License;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.PageParts;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import javafx.application.Platform;
@@ -78,7 +79,7 @@ public final class ActivateDialog extends BaseDialog<License> {
         utcLabel.setWrapText(true);
         utcLabel.textProperty().bind(vm.utcTextProperty());
 
-        GridPane form = BaseDialog.formGrid();
+        GridPane form = PageParts.formGrid(10, 4);
         form.add(keyLabel, 0, 0);
         form.add(keyField, 1, 0);
         form.add(DialogParts.fieldError(vm.keyErrorProperty()), 1, 1);

@@ -86,7 +86,7 @@ public final class ClaimDialog extends BaseDialog<ClaimResult> {
         HBox loadingRow = new HBox(6, loading, loadingText, DialogParts.error(vm.controllersErrorProperty()));
         loadingRow.setAlignment(Pos.CENTER_LEFT);
 
-        GridPane form = BaseDialog.formGrid();
+        GridPane form = PageParts.formGrid(10, 4);
         form.add(keyLabel, 0, 0);
         form.add(keyField, 1, 0);
         form.add(DialogParts.fieldError(vm.keyErrorProperty()), 1, 1);
