@@ -24,9 +24,9 @@ public final class EnirisConnection implements AutoCloseable {
     private final OkHttpClient base;
     private final ApiErrors errors;
 
-    /** @throws IllegalArgumentException when a base URL is malformed, or plain HTTP to a non-loopback host */
     private static final String FX_THREAD = "JavaFX Application Thread";
 
+    /** @throws IllegalArgumentException when a base URL is malformed, or plain HTTP to a non-loopback host */
     public EnirisConnection(Environment environment, ClientSettings settings) {
         check("authentication", environment.authUrl());
         check("api", environment.apiUrl());
@@ -41,6 +41,10 @@ public final class EnirisConnection implements AutoCloseable {
                 .writeTimeout(settings.readTimeout())
                 // Our RetryInterceptor decides every retry; OkHttp's own would also repeat POSTs.
                 .retryOnConnectionFailure(false)
+                // The API does not redirect. Following one could carry the password (a 307 resends the body) to a
+                // host that was never checked, or from HTTPS to plain HTTP: a redirect is an error instead.
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .addInterceptor(EnirisConnection::refuseOnUiThread)
                 .build();
     }

@@ -1,6 +1,9 @@
 package app.licensedesk.model;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -72,13 +75,65 @@ public record Environment(Kind kind, String authUrl, String apiUrl) {
         return null;
     }
 
-    /** True for localhost and the 127.0.0.0/8 and ::1 loopback addresses, by name only (no DNS look-up). */
+    /**
+     * True only for the name {@code localhost}, a literal IPv4 address in 127.0.0.0/8 (four decimal octets) and the
+     * IPv6 loopback {@code ::1} (bracketed or not, in any spelling). Any other name is false, however it starts:
+     * {@code 127.0.0.1.nip.io} or {@code 127.evil.example} resolve wherever their owner likes. No DNS look-up.
+     */
     public static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+        return h.equals("localhost") || isLoopbackIpv4(h) || isLoopbackIpv6(h);
+    }
+
+    private static boolean isLoopbackIpv4(String h) {
+        String[] octets = h.split("\\.", -1);
+        if (octets.length != 4 || !octets[0].equals("127")) {
+            return false;
+        }
+        for (String octet : octets) {
+            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code ::1} in any of its spellings: groups of hex digits, at most one {@code ::}, all zero but a final 1. */
+    private static boolean isLoopbackIpv6(String h) {
+        if (!h.matches("[0-9a-f:]+") || h.indexOf("::") != h.lastIndexOf("::")) {
+            return false;
+        }
+        String[] halves = h.split("::", -1);
+        List<String> groups = new ArrayList<>();
+        for (String half : halves) {
+            if (!half.isEmpty()) {
+                groups.addAll(Arrays.asList(half.split(":", -1)));
+            }
+        }
+        boolean compressed = halves.length == 2;
+        if (groups.isEmpty() || groups.size() > 8 || (!compressed && groups.size() != 8)
+                || (compressed && groups.size() == 8)) {
+            return false;
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            String g = groups.get(i);
+            if (g.isEmpty() || g.length() > 4) {
+                return false;
+            }
+            int value = Integer.parseInt(g, 16);
+            if (value != (i == groups.size() - 1 ? 1 : 0)) {
+                return false;
+            }
+        }
+        // with "::" the 1 must be the very last group, not one before a compressed tail ("1::")
+        return !compressed || !halves[1].isEmpty();
     }
 
     public boolean isProduction() {

@@ -21,6 +21,38 @@ class EnvironmentTest {
     }
 
     @Test
+    void namesThatOnlyLookLikeLoopbackNeedHttps() {
+        // a host name's prefix proves nothing: these resolve wherever their owner wants
+        assertThat(Environment.problemWith("http://127.0.0.1.nip.io")).isEqualTo("https-required");
+        assertThat(Environment.problemWith("http://127.evil.example:8080")).isEqualTo("https-required");
+        assertThat(Environment.problemWith("http://localhost.evil.example")).isEqualTo("https-required");
+        assertThat(Environment.problemWith("http://127.0.0.1@evil.example")).isEqualTo("https-required");
+        assertThat(Environment.problemWith("http://127.1")).isNotNull();
+        assertThat(Environment.problemWith("http://127.0.0.256")).isNotNull();
+        assertThat(Environment.problemWith("http://[::2]")).isEqualTo("https-required");
+        assertThat(Environment.problemWith("http://[1::]")).isEqualTo("https-required");
+        assertThat(Environment.problemWith("http://[::ffff:10.0.0.1]")).isEqualTo("https-required");
+        assertThat(Environment.problemWith("https://127.0.0.1.nip.io")).isNull();
+    }
+
+    @Test
+    void everyLiteralLoopbackAddressIsLoopback() {
+        assertThat(Environment.isLoopback("127.0.0.1")).isTrue();
+        assertThat(Environment.isLoopback("127.255.3.4")).isTrue();
+        assertThat(Environment.isLoopback("LOCALHOST")).isTrue();
+        assertThat(Environment.isLoopback("[::1]")).isTrue();
+        assertThat(Environment.isLoopback("0:0:0:0:0:0:0:1")).isTrue();
+        assertThat(Environment.isLoopback("0000:0::0001")).isTrue();
+        assertThat(Environment.isLoopback("128.0.0.1")).isFalse();
+        assertThat(Environment.isLoopback("127.0.0")).isFalse();
+        assertThat(Environment.isLoopback("127.0.0.1.")).isFalse();
+        assertThat(Environment.isLoopback("127.00000.0.1")).isFalse();
+        assertThat(Environment.isLoopback("::")).isFalse();
+        assertThat(Environment.isLoopback("0:0:0:0:0:0:0:0:1")).isFalse();
+        assertThat(Environment.isLoopback(null)).isFalse();
+    }
+
+    @Test
     void malformedAndEmptyAreReported() {
         assertThat(Environment.problemWith("")).isEqualTo("empty");
         assertThat(Environment.problemWith("   ")).isEqualTo("empty");

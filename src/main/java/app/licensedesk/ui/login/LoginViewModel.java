@@ -81,12 +81,14 @@ public final class LoginViewModel {
         authUrl.set(presetAuthUrl != null ? presetAuthUrl : prefs.get(PREF_AUTH_URL, ""));
         apiUrl.set(presetApiUrl != null ? presetApiUrl : prefs.get(PREF_API_URL, ""));
         username.set(prefs.get(PREF_USERNAME, ""));
-        // field messages follow the input once the user has tried to submit
+        // field messages follow the input once the user has tried to submit; a URL is checked as it is typed, so
+        // plain http to a host that is not this computer is refused before any password is sent
         username.addListener((o, a, b) -> validateIfAttempted());
         password.addListener((o, a, b) -> validateIfAttempted());
-        authUrl.addListener((o, a, b) -> validateIfAttempted());
-        apiUrl.addListener((o, a, b) -> validateIfAttempted());
-        environment.addListener((o, a, b) -> validateIfAttempted());
+        authUrl.addListener((o, a, b) -> validateUrls());
+        apiUrl.addListener((o, a, b) -> validateUrls());
+        environment.addListener((o, a, b) -> validateUrls());
+        validateUrls();
         code.addListener((o, a, b) -> codeError.set(""));
         method.addListener((o, a, b) -> {
             codeError.set("");
@@ -115,14 +117,22 @@ public final class LoginViewModel {
                 : username.get().trim().length() > 256 ? I18n.t("login.error.tooLong") : "");
         passwordError.set(password.get().isEmpty() ? I18n.t("login.error.passwordEmpty")
                 : password.get().length() > 256 ? I18n.t("login.error.tooLong") : "");
-        boolean custom = environment.get() == Environment.Kind.CUSTOM;
-        authUrlError.set(custom ? urlProblem(authUrl.get()) : "");
-        apiUrlError.set(custom ? urlProblem(apiUrl.get()) : "");
+        validateUrls();
         return usernameError.get().isEmpty() && passwordError.get().isEmpty()
                 && authUrlError.get().isEmpty() && apiUrlError.get().isEmpty();
     }
 
-    private static String urlProblem(String url) {
+    /** The custom URLs' field messages: as soon as something is typed, and for an empty field after an attempt. */
+    private void validateUrls() {
+        boolean custom = environment.get() == Environment.Kind.CUSTOM;
+        authUrlError.set(custom ? urlProblem(authUrl.get()) : "");
+        apiUrlError.set(custom ? urlProblem(apiUrl.get()) : "");
+    }
+
+    private String urlProblem(String url) {
+        if (!attempted.get() && (url == null || url.isBlank())) {
+            return "";
+        }
         String problem = Environment.problemWith(url);
         return problem == null ? "" : I18n.t("login.error.url." + problem);
     }

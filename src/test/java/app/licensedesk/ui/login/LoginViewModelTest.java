@@ -149,6 +149,22 @@ class LoginViewModelTest {
     }
 
     @Test
+    void plainHttpOffLoopbackIsRefusedAtTheFieldAsTyped() {
+        vm.environmentProperty().set(Environment.Kind.CUSTOM);
+        assertThat(vm.authUrlErrorProperty().get()).as("nothing typed yet").isEmpty();
+        vm.authUrlProperty().set("http://127.0.0.1");
+        assertThat(vm.authUrlErrorProperty().get()).isEmpty();
+        vm.authUrlProperty().set("http://127.0.0.1.nip.io");
+        assertThat(vm.authUrlErrorProperty().get()).contains("Only HTTPS");
+        vm.apiUrlProperty().set("http://127.evil.example");
+        assertThat(vm.apiUrlErrorProperty().get()).contains("Only HTTPS");
+        vm.usernameProperty().set("a");
+        vm.passwordProperty().set("b");
+        vm.signIn();
+        assertThat(connected).isEmpty();
+    }
+
+    @Test
     void customEnvironmentTalksToTheGivenUrls() {
         vm.environmentProperty().set(Environment.Kind.CUSTOM);
         vm.authUrlProperty().set(sandbox.baseUrl());
