@@ -41,11 +41,7 @@ record AppOptions(Environment.Kind preselect, String authUrl, String apiUrl) {
                     String url = list.get(++i);
                     String problem = Environment.problemWith(url);
                     if (problem != null) {
-                        throw new IllegalArgumentException(arg + " " + url + ": " + switch (problem) {
-                            case "https-required" -> "only HTTPS is allowed for hosts other than this machine";
-                            case "scheme" -> "must start with https:// (or http:// for localhost)";
-                            default -> "not a valid URL";
-                        });
+                        throw new IllegalArgumentException(arg + " " + url + ": " + urlProblemText(problem));
                     }
                     if (arg.equals("--auth-url")) {
                         auth = url;
@@ -66,5 +62,13 @@ record AppOptions(Environment.Kind preselect, String authUrl, String apiUrl) {
             kind = Environment.Kind.CUSTOM;
         }
         return new AppOptions(kind, auth, api);
+    }
+
+    private static String urlProblemText(String problem) {
+        return switch (problem) {
+            case "https-required" -> "only HTTPS is allowed for hosts other than this machine";
+            case "scheme" -> "must start with https:// (or http:// for localhost)";
+            default -> "not a valid URL";
+        };
     }
 }

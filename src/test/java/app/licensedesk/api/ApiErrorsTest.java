@@ -24,12 +24,14 @@ class ApiErrorsTest {
             ZoneOffset.UTC));
 
     @ParameterizedTest
-    @CsvSource({"400,VALIDATION", "401,UNAUTHORIZED", "403,FORBIDDEN", "404,NOT_FOUND", "409,CONFLICT",
-            "429,RATE_LIMITED", "500,SERVER", "502,SERVER", "503,SERVER", "504,SERVER", "422,VALIDATION",
-            "405,VALIDATION"})
+    @CsvSource({
+        "400,VALIDATION", "401,UNAUTHORIZED", "403,FORBIDDEN", "404,NOT_FOUND", "409,CONFLICT", "429,RATE_LIMITED",
+        "500,SERVER", "502,SERVER", "503,SERVER", "504,SERVER", "422,VALIDATION", "405,VALIDATION"
+    })
     void kindFollowsTheHttpStatusWhateverTheBody(int status, Kind kind) {
-        for (String body : new String[] {null, "", "<html><body>proxy</body></html>", "{\"statusCode\":", "[1,2]",
-                "{\"statusCode\":" + status + ",\"error\":\"x\",\"message\":\"y\"}"}) {
+        String[] bodies = {null, "", "<html><body>proxy</body></html>", "{\"statusCode\":", "[1,2]",
+            "{\"statusCode\":" + status + ",\"error\":\"x\",\"message\":\"y\"}"};
+        for (String body : bodies) {
             ApiException e = errors.fromResponse(status, Headers.of(), body);
             assertThat(e.kind()).as("body %s", body).isEqualTo(kind);
             assertThat(e.httpStatus()).isEqualTo(status);

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -286,7 +287,7 @@ class LicenseRoutesTest {
                 .getAsJsonArray("licenses"))).allSatisfy(l -> assertThat(l.has("datalinks")).isFalse());
         assertThat(http.customerLicenses(admin, first, true))
                 .allSatisfy(l -> assertThat(l.get("datalinks").isJsonArray()).isTrue());
-        assertThat(http.customerLicenses(admin, first.toUpperCase(), false)).hasSameSizeAs(plain);
+        assertThat(http.customerLicenses(admin, first.toUpperCase(Locale.ROOT), false)).hasSameSizeAs(plain);
 
         http.get("/v1/license/customer/" + first + "?includeDatalinks=maybe", admin).errorMessage(400);
         http.get("/v1/license/customer/not-a-uuid", admin).errorMessage(400);

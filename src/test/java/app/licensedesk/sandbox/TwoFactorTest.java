@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,7 +166,7 @@ class TwoFactorTest {
         assertThat(http.post(RECOVERY, partial(), "{\"recoveryCode\":\"" + RECOVERY_CODES.get(0) + "\"}")
                 .errorMessage(401)).contains("RECOVERY");
         assertSignedIn(http.post(RECOVERY, partial(),
-                "{\"recoveryCode\":\"" + RECOVERY_CODES.get(1).toLowerCase() + "\"}"));
+                "{\"recoveryCode\":\"" + RECOVERY_CODES.get(1).toLowerCase(Locale.ROOT) + "\"}"));
         http.post(RECOVERY, partial(), "{\"recoveryCode\":\"RC-NOPE-NOPE\"}").errorMessage(401);
         http.post(RECOVERY, partial(), "{\"code\":\"x\"}").errorMessage(400);
     }

@@ -4,6 +4,7 @@ import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -148,7 +149,8 @@ public final class LicenseTable extends TableView<LicenseRow> {
         /** A label styled for the status. */
         public static Label pill(LicenseStatus status) {
             Label label = new Label(I18n.t("status." + status.name()));
-            label.getStyleClass().addAll("status-pill", "status-" + status.name().toLowerCase().replace('_', '-'));
+            String styleClass = "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            label.getStyleClass().addAll("status-pill", styleClass);
             return label;
         }
     }

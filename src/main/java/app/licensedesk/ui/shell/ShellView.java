@@ -4,6 +4,7 @@ import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.ShellPage;
 import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
@@ -88,7 +89,7 @@ public final class ShellView {
         text.setId("environmentBanner");
         HBox banner = new HBox(text);
         banner.setAlignment(Pos.CENTER_LEFT);
-        banner.getStyleClass().addAll("env-banner", "env-" + vm.environment().kind().name().toLowerCase());
+        banner.getStyleClass().addAll("env-banner", "env-" + vm.environment().kind().name().toLowerCase(Locale.ROOT));
         return banner;
     }
 

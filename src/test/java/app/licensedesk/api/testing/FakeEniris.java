@@ -118,8 +118,8 @@ public final class FakeEniris extends Dispatcher {
                     ? new MockResponse.Builder().code(204).build() : unauthorized();
             case "POST /user/2fa/totp/authenticate" -> secondFactor(bearer, request, "totp", TOTP);
             case "POST /user/2fa/email-otp/authenticate" -> secondFactor(bearer, request, "otp", EMAIL_OTP);
-            case "POST /user/2fa/recovery-code/authenticate" ->
-                    secondFactor(bearer, request, "recoveryCode", RECOVERY_CODE);
+            case "POST /user/2fa/recovery-code/authenticate" -> secondFactor(bearer, request, "recoveryCode",
+                RECOVERY_CODE);
             default -> api(key, bearer, request);
         };
     }
