@@ -1,0 +1,72 @@
+package app.licensedesk.service.bulk;
+
+import app.licensedesk.api.ApiException;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The bulk package's words, from the app's messages bundle. The service layer may not use ui/common (I18n and
+ * ErrorMessages live there), so this is the small mapping the engine needs; for failed claims and activations it
+ * uses the very keys ErrorMessages uses, so a row's reason reads as the dialogs' message.
+ */
+final class BulkTexts {
+
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("app.licensedesk.messages");
+
+    private BulkTexts() {
+    }
+
+    static String t(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = BUNDLE.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, BUNDLE.getLocale()).format(args);
+    }
+
+    /** Why a claim ({@code activate == false}) or an activation failed, in the words of ErrorMessages. */
+    static String failure(ApiException e, boolean activate) {
+        String server = e.serverMessage() == null ? "" : e.serverMessage();
+        return switch (e.kind()) {
+            case VALIDATION -> t(activate ? "error.activate.refused" : "error.claim.refused", server);
+            case UNAUTHORIZED -> t("error.unauthorized");
+            case SIGNED_OUT -> t("error.signedOut");
+            case TWO_FACTOR_REQUIRED -> t("error.twoFactorRequired");
+            case FORBIDDEN -> t(activate ? "error.forbidden.activate" : "error.forbidden.claim");
+            case NOT_FOUND -> t(activate ? "error.notFound.license" : "error.notFound.claim");
+            case CONFLICT -> t("error.conflict", server);
+            case RATE_LIMITED -> e.retryAfter() == null ? t("error.rateLimited.noWait")
+                    : t("error.rateLimited", humanDuration(e.retryAfter()));
+            case SERVER -> t("error.server", e.httpStatus());
+            case NETWORK -> t("error.network");
+            case TIMEOUT -> t("error.timeout");
+            case UNREADABLE -> t("error.unreadable", e.httpStatus());
+        };
+    }
+
+    /** Why reading from the server failed (customers, controllers, licenses), in the words of ErrorMessages. */
+    static String readFailure(RuntimeException error) {
+        if (!(error instanceof ApiException e)) {
+            return t("error.unexpected", error.getClass().getSimpleName());
+        }
+        return switch (e.kind()) {
+            case FORBIDDEN -> t("error.forbidden");
+            case NOT_FOUND -> t("error.notFound");
+            case VALIDATION -> t("error.validation", e.serverMessage() == null ? "" : e.serverMessage());
+            default -> failure(e, false);
+        };
+    }
+
+    private static String humanDuration(Duration d) {
+        long seconds = Math.max(1, d.toSeconds());
+        if (seconds < 90) {
+            return t("duration.seconds", seconds);
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes < 90 ? t("duration.minutes", minutes) : t("duration.hours", (minutes + 59) / 60);
+    }
+}
