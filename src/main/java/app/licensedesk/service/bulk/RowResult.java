@@ -26,6 +26,16 @@ public record RowResult(BulkRow row, Outcome outcome, String detail, String clai
         return BulkTexts.t("bulk.result.line", row.line(), row.key(), row.nodeId(), summary());
     }
 
+    /** "claimed, activated 2026-12-01T14:00:00Z", "already claimed, activated ...", "claimed, already activated on". */
+    static String doneDetail(boolean claimedNow, boolean activationWanted, boolean activatedNow, Instant activatedAt) {
+        String claim = BulkTexts.t(claimedNow ? "bulk.done.claimed" : "bulk.done.alreadyClaimed");
+        if (!activationWanted) {
+            return claim;
+        }
+        String when = activatedAt == null ? BulkTexts.t("bulk.plan.now") : activatedAt.toString();
+        return claim + ", " + BulkTexts.t(activatedNow ? "bulk.done.activated" : "bulk.done.alreadyActivated", when);
+    }
+
     public boolean isFinal() {
         return outcome != Outcome.PENDING;
     }
