@@ -7,7 +7,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The plain main class (a main class extending Application is refused on the class path): starts the app, or
- * only the local sandbox server with {@code --sandbox-server}.
+ * only the local sandbox server with {@code --sandbox-server}, or the headless {@code bulk} command.
  */
 public final class Launcher {
 
@@ -18,6 +18,10 @@ public final class Launcher {
         // OkHttp and JavaFX log through java.util.logging: send it to SLF4J/Logback like everything else.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        if (args.length > 0 && args[0].equals("bulk")) {
+            BulkCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("--sandbox-server")) {
             SandboxMain.main(Arrays.copyOfRange(args, 1, args.length));
             return;
