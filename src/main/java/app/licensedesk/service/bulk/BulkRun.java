@@ -515,6 +515,13 @@ public final class BulkRun {
         }
     }
 
+    /** True after {@link #execute()} stopped because the session ended, until it is called again. */
+    public boolean awaitsSignIn() {
+        synchronized (lock) {
+            return sessionEnded && !running && !cancelled && journalFailure == null;
+        }
+    }
+
     public boolean isPaused() {
         synchronized (lock) {
             return paused;
