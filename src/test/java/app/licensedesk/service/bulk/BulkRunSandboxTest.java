@@ -80,8 +80,9 @@ class BulkRunSandboxTest {
             try (BulkEngine engine = new BulkEngine(backend.service(), env.settings)) {
                 run = runToEnd(engine, backend, csv, heard);
             }
-            // the run outlived several 2-second access tokens
+            // the run outlived several 2-second access tokens: they were renewed on the way
             assertThat(Duration.between(started, Instant.now())).isGreaterThan(Duration.ofSeconds(2));
+            assertThat(env.proxy.requests("GET /auth/accesstoken")).isGreaterThan(2);
 
             assertThat(heard).hasSize(200);
             assertThat(notDone(run)).isEmpty();

@@ -38,6 +38,7 @@ final class SandboxProxy implements AutoCloseable {
     private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
     private final Set<String> dropAfterApply = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> byPath = new ConcurrentHashMap<>();
 
     SandboxProxy(String sandboxBaseUrl) throws IOException {
         this.target = sandboxBaseUrl;
@@ -73,18 +74,15 @@ final class SandboxProxy implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
-    /** Every request the proxy has seen. */
-    int requests() {
-        return server.getRequestCount();
-    }
-
-    int sentTotal(String path) {
-        return sent.entrySet().stream().filter(e -> e.getKey().startsWith(path + " "))
-                .mapToInt(e -> e.getValue().get()).sum();
+    /** The requests the proxy has seen for a method and path, e.g. "GET /auth/accesstoken". */
+    int requests(String methodAndPath) {
+        AtomicInteger n = byPath.get(methodAndPath);
+        return n == null ? 0 : n.get();
     }
 
     private MockResponse forward(RecordedRequest recorded) {
         String path = recorded.getUrl().encodedPath();
+        byPath.computeIfAbsent(recorded.getMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
         String key = null;
         if (recorded.getMethod().equals("POST") && (path.equals(CLAIM) || path.equals(ACTIVATE))) {
             key = keyOf(recorded.getBody().utf8(), path.equals(CLAIM) ? "licenseKey" : "key");
