@@ -137,15 +137,23 @@ public final class BulkRun {
             for (int i = 0; i < workers; i++) {
                 futures.add(pool.submit(this::work));
             }
+            boolean interrupted = false;
             for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cancel();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("A bulk worker failed", e.getCause());
+                // an interrupt cancels the run, but the workers' requests in flight are still waited for
+                while (true) {
+                    try {
+                        future.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        cancel();
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("A bulk worker failed", e.getCause());
+                    }
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         } catch (UncheckedIOException e) {
             synchronized (lock) {
