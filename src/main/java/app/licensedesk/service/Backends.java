@@ -20,6 +20,6 @@ public final class Backends {
         TokenSession session = new TokenSession(connection.authClient(), settings);
         ApiLicenseDeskService service = new ApiLicenseDeskService(connection.enirisClient(session), settings,
                 connection);
-        return new Backend(env, session, service);
+        return new Backend(env, new SessionSignIn(session), service);
     }
 }

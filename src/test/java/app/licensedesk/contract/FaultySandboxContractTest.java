@@ -14,7 +14,7 @@ import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.SandboxServer;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
-import app.licensedesk.session.Session.State;
+import app.licensedesk.model.SessionState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -57,7 +57,7 @@ class FaultySandboxContractTest {
             }
             // GETs are retried, so most calls get through even with 30 % of the requests failing.
             assertThat(succeeded).isGreaterThan(failed);
-            assertThat(backend.session().state()).isEqualTo(State.SIGNED_IN);
+            assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_IN);
         }
     }
 

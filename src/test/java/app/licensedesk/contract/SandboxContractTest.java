@@ -25,8 +25,8 @@ import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
 import app.licensedesk.service.ClaimResult;
 import app.licensedesk.service.LicenseDeskService;
-import app.licensedesk.session.Session.State;
-import app.licensedesk.session.Session.TwoFactorMethod;
+import app.licensedesk.model.SessionState;
+import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.session.TokenSession;
 import java.text.Collator;
 import java.time.Instant;
@@ -86,7 +86,7 @@ class SandboxContractTest {
 
     private Backend signedIn(String username, String password) {
         Backend backend = connect();
-        assertThat(backend.session().signIn(username, password.toCharArray())).isEqualTo(State.SIGNED_IN);
+        assertThat(backend.session().signIn(username, password.toCharArray())).isEqualTo(SessionState.SIGNED_IN);
         return backend;
     }
 
@@ -142,7 +142,7 @@ class SandboxContractTest {
         assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
         assertThat(e.httpStatus()).isEqualTo(401);
         assertThat(e.errorCode()).isEqualTo("PASSWORD_INCORRECT");
-        assertThat(backend.session().state()).isEqualTo(State.SIGNED_OUT);
+        assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_OUT);
     }
 
     @Test
@@ -162,15 +162,15 @@ class SandboxContractTest {
     void twoFactorWithTotp() {
         Backend backend = connect();
         assertThat(backend.session().signIn(SandboxAccounts.TWO_FACTOR_USERNAME,
-                SandboxAccounts.TWO_FACTOR_PASSWORD.toCharArray())).isEqualTo(State.TWO_FACTOR_REQUIRED);
+                SandboxAccounts.TWO_FACTOR_PASSWORD.toCharArray())).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
         assertThat(failure(() -> backend.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
         String code = Totp.code(SandboxAccounts.TOTP_SECRET, clock.instant());
         String wrong = code.equals("000000") ? "111111" : "000000";
         ApiException refused = failure(() -> backend.session().completeTwoFactor(TwoFactorMethod.TOTP, wrong));
         assertThat(refused.kind()).isEqualTo(Kind.UNAUTHORIZED);
-        assertThat(backend.session().state()).isEqualTo(State.TWO_FACTOR_REQUIRED);
+        assertThat(backend.session().state()).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
         backend.session().completeTwoFactor(TwoFactorMethod.TOTP, code);
-        assertThat(backend.session().state()).isEqualTo(State.SIGNED_IN);
+        assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_IN);
         assertThat(backend.service().customers()).isNotEmpty();
     }
 
@@ -192,7 +192,7 @@ class SandboxContractTest {
         Backend first = connect();
         first.session().signIn(SandboxAccounts.TWO_FACTOR_USERNAME, SandboxAccounts.TWO_FACTOR_PASSWORD.toCharArray());
         first.session().completeTwoFactor(TwoFactorMethod.RECOVERY_CODE, recoveryCode);
-        assertThat(first.session().state()).isEqualTo(State.SIGNED_IN);
+        assertThat(first.session().state()).isEqualTo(SessionState.SIGNED_IN);
 
         Backend second = connect();
         second.session().signIn(SandboxAccounts.TWO_FACTOR_USERNAME,
@@ -435,7 +435,7 @@ class SandboxContractTest {
         Backend backend = admin();
         backend.service().customers();
         backend.session().signOut();
-        assertThat(backend.session().state()).isEqualTo(State.SIGNED_OUT);
+        assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_OUT);
         assertThat(failure(() -> backend.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
         backend.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
         assertThat(backend.service().customers()).isNotEmpty();

@@ -14,7 +14,7 @@ import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.SandboxServer;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
-import app.licensedesk.session.Session.State;
+import app.licensedesk.model.SessionState;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,7 @@ class TokenLifecycleContractTest {
         backend = Backends.connect(Environment.sandbox(sandbox.baseUrl()),
                 TestSettings.fast(clientClock, new RecordingSleeper()));
         assertThat(backend.session().signIn(SandboxAccounts.ADMIN_USERNAME,
-                SandboxAccounts.ADMIN_PASSWORD.toCharArray())).isEqualTo(State.SIGNED_IN);
+                SandboxAccounts.ADMIN_PASSWORD.toCharArray())).isEqualTo(SessionState.SIGNED_IN);
         return backend;
     }
 
@@ -69,7 +69,7 @@ class TokenLifecycleContractTest {
             bothAdvance(Duration.ofSeconds(100));
             assertThat(b.service().customers()).isNotEmpty();
         }
-        assertThat(b.session().state()).isEqualTo(State.SIGNED_IN);
+        assertThat(b.session().state()).isEqualTo(SessionState.SIGNED_IN);
     }
 
     @Test
@@ -78,7 +78,7 @@ class TokenLifecycleContractTest {
         Backend b = start(clientClock);
         serverClock.advance(Duration.ofMinutes(6));
         assertThat(b.service().customers()).isNotEmpty();
-        assertThat(b.session().state()).isEqualTo(State.SIGNED_IN);
+        assertThat(b.session().state()).isEqualTo(SessionState.SIGNED_IN);
     }
 
     @Test
@@ -88,7 +88,7 @@ class TokenLifecycleContractTest {
         assertThat(b.service().customers()).isNotEmpty();
         bothAdvance(Duration.ofDays(8));
         assertThat(b.service().customers()).isNotEmpty();
-        assertThat(b.session().state()).isEqualTo(State.SIGNED_IN);
+        assertThat(b.session().state()).isEqualTo(SessionState.SIGNED_IN);
     }
 
     @Test
@@ -96,11 +96,11 @@ class TokenLifecycleContractTest {
         Backend b = start(serverClock);
         bothAdvance(Duration.ofDays(15));
         assertThat(failure(() -> b.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
-        assertThat(b.session().state()).isEqualTo(State.EXPIRED);
+        assertThat(b.session().state()).isEqualTo(SessionState.EXPIRED);
         assertThat(b.session().username()).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
 
         b.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
-        assertThat(b.session().state()).isEqualTo(State.SIGNED_IN);
+        assertThat(b.session().state()).isEqualTo(SessionState.SIGNED_IN);
         assertThat(b.service().customers()).isNotEmpty();
     }
 
@@ -110,7 +110,7 @@ class TokenLifecycleContractTest {
         Backend b = start(clientClock);
         serverClock.advance(Duration.ofDays(15));
         assertThat(failure(() -> b.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
-        assertThat(b.session().state()).isEqualTo(State.EXPIRED);
+        assertThat(b.session().state()).isEqualTo(SessionState.EXPIRED);
     }
 
     @Test

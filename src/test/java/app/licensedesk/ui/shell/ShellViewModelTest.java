@@ -1,5 +1,6 @@
 package app.licensedesk.ui.shell;
 
+import app.licensedesk.model.SessionState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ClientSettings;
@@ -9,7 +10,6 @@ import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.SandboxServer;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
-import app.licensedesk.session.Session;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.TaskRunner;
@@ -96,7 +96,7 @@ class ShellViewModelTest {
         ShellViewModel vm = new ShellViewModel(backend, TaskRunner.inline(), prefs, signedOut::incrementAndGet);
         vm.signOut();
         assertThat(signedOut.get()).isEqualTo(1);
-        assertThat(backend.session().state()).isEqualTo(Session.State.SIGNED_OUT);
+        assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_OUT);
         assertThat(vm.signingOutProperty().get()).isFalse();
     }
 }
