@@ -1,6 +1,7 @@
 package app.licensedesk.ui.customers;
 
 import app.licensedesk.model.Customer;
+import app.licensedesk.model.SearchQuery;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.common.Directory;
@@ -10,7 +11,6 @@ import app.licensedesk.ui.common.KeepSelection;
 import app.licensedesk.ui.common.LicenseListModel;
 import app.licensedesk.ui.common.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
-import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -73,17 +73,10 @@ public final class CustomersViewModel {
         licenses.clear(I18n.t("customers.selectHint"));
     }
 
-    /** A name or UUID containing the text, ignoring case; everything for blank text. */
+    /** The customers whose name or UUID match the text by the app's one search rule; everything for blank text. */
     static Predicate<Customer> matching(String text) {
-        String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (needle.isEmpty()) {
-            return customer -> true;
-        }
-        return customer -> contains(customer.name(), needle) || contains(customer.uuid(), needle);
-    }
-
-    private static boolean contains(String value, String needle) {
-        return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+        SearchQuery query = SearchQuery.of(text);
+        return customer -> query.matches(customer.name(), customer.uuid());
     }
 
     /** The page became visible: load the customers the first time. */
