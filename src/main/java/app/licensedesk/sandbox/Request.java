@@ -110,8 +110,20 @@ final class Request {
         return text.isBlank() ? new JsonObject() : Json.parseObject(text);
     }
 
-    /** The bearer token, or null when the header is missing or uses another scheme. */
+    /** The bearer token of this request; see {@link #bearerToken(String)}. */
     String bearer() {
+        return bearerToken(authorization);
+    }
+
+    /**
+     * The one place where the sandbox reads bearer tokens: the token of an {@code Authorization: Bearer ...}
+     * header, or null when the header is missing, uses another scheme or carries nothing. Decision (see
+     * eniris-api.md, Tokens): the token may come wrapped in one pair of double quotes, exactly as the token
+     * endpoints hand it out, because the official driver sends it back that way and the real service accepts
+     * it. Anything else with a quote in it (a lone quote, quotes inside, two pairs) is returned as it is, so
+     * that it fails the signature check like any other malformed token.
+     */
+    static String bearerToken(String authorization) {
         if (authorization == null) {
             return null;
         }
@@ -120,6 +132,9 @@ final class Request {
             return null;
         }
         String token = value.substring(7).trim();
+        if (token.length() >= 2 && token.startsWith("\"") && token.endsWith("\"")) {
+            token = token.substring(1, token.length() - 1);
+        }
         return token.isEmpty() ? null : token;
     }
 }
