@@ -1,9 +1,6 @@
 package app.licensedesk.sandbox;
 
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -12,8 +9,6 @@ import java.util.Map;
 
 /** One incoming request, read fully, with the helpers routes need. */
 final class Request {
-
-    private static final int MAX_BODY_BYTES = 1 << 20;
 
     private final String method;
     private final String path;
@@ -32,17 +27,14 @@ final class Request {
         this.authorization = authorization;
     }
 
-    static Request read(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw ApiError.badRequest("The body is too large");
-        }
-        return new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                exchange.getRequestURI().getRawPath(), null, parseQuery(exchange.getRequestURI().getRawQuery()),
-                body, exchange.getRequestHeaders().getFirst("Authorization"));
+    /** The request for the router; a malformed percent-encoding in the query is a 400. */
+    static Request of(WireServer.WireRequest wire) {
+        String target = wire.target();
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        String query = q < 0 ? null : target.substring(q + 1);
+        return new Request(wire.method().toUpperCase(Locale.ROOT), path, null, parseQuery(query), wire.body(),
+                wire.header("authorization"));
     }
 
     private static Map<String, String> parseQuery(String raw) {

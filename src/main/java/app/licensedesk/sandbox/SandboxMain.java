@@ -18,6 +18,7 @@ public final class SandboxMain {
               --fault-rate X           share of requests that fail on purpose, 0..1 (default 0)
               --seed N                 seed of the demo data (default 42)
               --access-ttl-seconds N   lifetime of access tokens (default 300)
+              --unknown-license-types  also serve two licenses of an undocumented type ("pilot")
               --help                   show this text""";
 
     private SandboxMain() {
@@ -76,6 +77,10 @@ public final class SandboxMain {
                 }
                 // The launcher may pass its own switch along.
                 case "--sandbox-server" -> {
+                    continue;
+                }
+                case "--unknown-license-types" -> {
+                    options = options.withUnknownLicenseTypes(true);
                     continue;
                 }
                 default -> {

@@ -25,6 +25,7 @@ class SandboxOptionsTest {
         assertThat(o.accessTokenTtl()).isEqualTo(Duration.ofMinutes(5));
         assertThat(o.refreshTokenTtl()).isEqualTo(Duration.ofDays(14));
         assertThat(o.clock().getZone()).isEqualTo(Clock.systemUTC().getZone());
+        assertThat(o.unknownLicenseTypes()).isFalse();
     }
 
     @Test
@@ -33,7 +34,7 @@ class SandboxOptionsTest {
         MutableClock clock = new MutableClock();
         SandboxOptions o = base.withPort(1234).withCustomers(8).withLatencyMs(50).withFaultRate(0.25).withSeed(7)
                 .withAccessTokenTtl(Duration.ofSeconds(60)).withRefreshTokenTtl(Duration.ofDays(1))
-                .withClock(clock);
+                .withClock(clock).withUnknownLicenseTypes(true);
         assertThat(o.port()).isEqualTo(1234);
         assertThat(o.customers()).isEqualTo(8);
         assertThat(o.controllers()).isEqualTo(30);
@@ -44,7 +45,9 @@ class SandboxOptionsTest {
         assertThat(o.accessTokenTtl()).isEqualTo(Duration.ofSeconds(60));
         assertThat(o.refreshTokenTtl()).isEqualTo(Duration.ofDays(1));
         assertThat(o.clock()).isSameAs(clock);
+        assertThat(o.unknownLicenseTypes()).isTrue();
         assertThat(base.port()).isZero();
+        assertThat(base.unknownLicenseTypes()).isFalse();
         assertThat(base.customers()).isEqualTo(40);
     }
 
@@ -63,14 +66,17 @@ class SandboxOptionsTest {
     @Test
     void mainParsesEveryOption() {
         SandboxOptions o = SandboxMain.parse(new String[] {"--sandbox-server", "--port", "18099", "--customers",
-            "8", "--latency-ms", "20", "--fault-rate", "0.1", "--seed", "9", "--access-ttl-seconds=60"});
+            "8", "--latency-ms", "20", "--fault-rate", "0.1", "--unknown-license-types", "--seed", "9",
+            "--access-ttl-seconds=60"});
         assertThat(o.port()).isEqualTo(18099);
         assertThat(o.customers()).isEqualTo(8);
         assertThat(o.latencyMs()).isEqualTo(20);
         assertThat(o.faultRate()).isEqualTo(0.1);
         assertThat(o.seed()).isEqualTo(9);
         assertThat(o.accessTokenTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(o.unknownLicenseTypes()).isTrue();
         assertThat(SandboxMain.parse(new String[0]).port()).isEqualTo(18088);
+        assertThat(SandboxMain.parse(new String[0]).unknownLicenseTypes()).isFalse();
         assertThat(SandboxMain.parse(new String[] {"--help"})).isNull();
     }
 
