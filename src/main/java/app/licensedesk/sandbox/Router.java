@@ -22,7 +22,7 @@ final class Router implements WireServer.Handler {
     Router(List<Route> routes, SandboxOptions options, CountDownLatch closing) {
         this.routes = List.copyOf(routes);
         this.latencyMs = options.latencyMs();
-        this.faults = new Faults(options.faultRate(), options.seed());
+        this.faults = new Faults(options.faultRate(), options.applyThenDropRate(), options.seed());
         this.closing = closing;
     }
 
@@ -35,10 +35,10 @@ final class Router implements WireServer.Handler {
             if (latencyMs > 0 && closing.await(latencyMs, TimeUnit.MILLISECONDS)) {
                 return Response.drop();
             }
-            Faults.Kind fault = faults.next();
+            Faults.Kind fault = faults.next(isChange(wire));
             if (fault != null) {
                 LOG.debug("{} {} -> fault {}", method, path, fault);
-                return injectFault(fault);
+                return injectFault(fault, wire);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -47,6 +47,15 @@ final class Router implements WireServer.Handler {
         Response response = respond(wire);
         LOG.debug("{} {} -> {}", method, path, response.status());
         return response;
+    }
+
+    /** The POSTs that change a license: the ones whose lost answer leaves the outcome unknown. */
+    private static boolean isChange(WireServer.WireRequest wire) {
+        String target = wire.target();
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        return wire.method().equals("POST")
+                && (path.equals("/v1/license/claim") || path.equals("/v1/license/activate"));
     }
 
     private Response respond(WireServer.WireRequest wire) {
@@ -76,7 +85,7 @@ final class Router implements WireServer.Handler {
         throw pathKnown ? new ApiError(405, what) : ApiError.notFound(what);
     }
 
-    private Response injectFault(Faults.Kind fault) throws InterruptedException {
+    private Response injectFault(Faults.Kind fault, WireServer.WireRequest wire) throws InterruptedException {
         return switch (fault) {
             case UNAVAILABLE -> new ApiError(503, "Sandbox fault: service temporarily unavailable").toResponse();
             case STALL -> {
@@ -86,6 +95,11 @@ final class Router implements WireServer.Handler {
             case DROP -> Response.drop();
             case PROXY_HTML -> Response.raw(502, "text/html", Faults.PROXY_PAGE);
             case TRUNCATED_JSON -> Response.raw(200, Response.JSON, Faults.TRUNCATED);
+            case APPLY_THEN_DROP -> {
+                // The change is made (or refused) as usual; only the answer is lost.
+                LOG.debug("{} {} -> {} unsent", wire.method(), wire.target(), respond(wire).status());
+                yield Response.drop();
+            }
         };
     }
 }

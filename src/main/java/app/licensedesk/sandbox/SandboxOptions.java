@@ -22,6 +22,7 @@ public final class SandboxOptions {
         Duration refreshTokenTtl = Duration.ofDays(14);
         Clock clock = Clock.systemUTC();
         boolean unknownLicenseTypes;
+        double applyThenDropRate;
 
         Values copy() {
             try {
@@ -45,6 +46,7 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("latency must not be negative: " + v.latencyMs);
         }
         requireRate(v.faultRate, "fault rate");
+        requireRate(v.applyThenDropRate, "apply-then-drop rate");
         requirePositive(v.accessTokenTtl, "access token ttl");
         requirePositive(v.refreshTokenTtl, "refresh token ttl");
         Objects.requireNonNull(v.clock, "clock");
@@ -120,6 +122,15 @@ public final class SandboxOptions {
         return with(x -> x.unknownLicenseTypes = on);
     }
 
+    /**
+     * The share of claim and activate POSTs whose change is made and whose connection then drops without an
+     * answer, so the client cannot know the outcome. Apart from {@link #withFaultRate}, whose mix includes the
+     * same fault; a test that wants every such POST to be lost uses {@code withApplyThenDropRate(1.0)}.
+     */
+    public SandboxOptions withApplyThenDropRate(double rate0to1) {
+        return with(x -> x.applyThenDropRate = rate0to1);
+    }
+
     public int port() {
         return v.port;
     }
@@ -165,10 +176,15 @@ public final class SandboxOptions {
         return v.unknownLicenseTypes;
     }
 
+    public double applyThenDropRate() {
+        return v.applyThenDropRate;
+    }
+
     @Override
     public String toString() {
         return "SandboxOptions[port=" + v.port + ", customers=" + v.customers + ", latencyMs=" + v.latencyMs
                 + ", faultRate=" + v.faultRate + ", seed=" + v.seed + ", accessTokenTtl=" + v.accessTokenTtl
-                + ", refreshTokenTtl=" + v.refreshTokenTtl + ", unknownLicenseTypes=" + v.unknownLicenseTypes + "]";
+                + ", refreshTokenTtl=" + v.refreshTokenTtl + ", unknownLicenseTypes=" + v.unknownLicenseTypes
+                + ", applyThenDropRate=" + v.applyThenDropRate + "]";
     }
 }
