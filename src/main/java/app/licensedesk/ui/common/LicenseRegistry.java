@@ -27,7 +27,8 @@ public final class LicenseRegistry {
     }
 
     /**
-     * The row of this license, created or updated with what the server just said.
+     * The row of this license, created or updated with what the server just said: the fields the answer carries
+     * are merged into the row, the others keep what was known.
      *
      * @param customer the customer the license was found under, or null when not known from this answer
      */
@@ -38,12 +39,23 @@ public final class LicenseRegistry {
         return row;
     }
 
-    /** Records that the license with this key is claimed to a controller, in whichever row shows it. */
+    /** The row of a license listed by {@code GET /v1/license/controller/{nodeId}}: it learns that controller. */
+    public LicenseRow putUnderController(License license, String nodeId, Customer customer) {
+        LicenseRow row = put(license, customer);
+        row.seenUnder(nodeId);
+        return row;
+    }
+
+    /**
+     * Records that the license with this key is claimed to a controller. A license no view has loaded yet gets a
+     * row that knows only its key, so a view that loads it later shows the controller too.
+     */
     public void linkController(String key, String nodeId) {
         LicenseRow row = rows.get(key);
-        if (row != null) {
-            row.setController(nodeId);
+        if (row == null) {
+            row = put(License.ofKey(key), null);
         }
+        row.seenUnder(nodeId);
     }
 
     public Optional<LicenseRow> byKey(String key) {

@@ -10,7 +10,6 @@ import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.KeepSelection;
 import app.licensedesk.ui.common.LicenseListModel;
 import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,11 +162,7 @@ public final class ControllersViewModel {
         licenses.load(I18n.t("controllers.task.loadLicenses", controller.name()),
                 I18n.t("controllers.error.loadLicenses", controller.name()),
                 () -> service.licensesOfController(nodeId),
-                license -> {
-                    LicenseRow row = registry.put(license, controller.customer());
-                    registry.linkController(row.identity(), nodeId);
-                    return row;
-                });
+                license -> registry.putUnderController(license, nodeId, controller.customer()));
     }
 
     /** Input: the search text; matches name or nodeId as the user types. */

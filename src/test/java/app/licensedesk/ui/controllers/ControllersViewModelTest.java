@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +122,24 @@ class ControllersViewModelTest {
         assertThat(row.getController()).isEqualTo("sgc-north-01");
         assertThat(row.getCustomer()).isEqualTo(ACME);
         assertThat(vm.licenses().statusSummaryProperty().get()).isEqualTo("1 active \u00b7 1 not activated");
+    }
+
+    @Test
+    void openingAControllerKeepsTheDatalinksTheCustomerAnswerGave() {
+        // loaded first from the customer endpoint, with its datalinks
+        LicenseRow row = registry.put(new License("id-N-2", "N-2", 10, 5, null, null,
+                Instant.parse("2024-01-01T00:00:00Z"), null, 12, null, "commercial", List.of("dl-9")), ACME);
+        // the controller endpoint carries no datalinks
+        service.licensesByNodeId.put(NORTH.nodeId(), List.of(new License("id-N-2", "N-2", 10, 5, null, null,
+                Instant.parse("2024-01-01T00:00:00Z"), null, 12, null, "commercial", List.of(),
+                EnumSet.complementOf(EnumSet.of(License.Field.DATALINKS)))));
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+
+        vm.selectedControllerProperty().set(NORTH);
+
+        assertThat(vm.licenses().rows()).containsExactly(row);
+        assertThat(row.getLicense().datalinks()).containsExactly("dl-9");
+        assertThat(row.getController()).isEqualTo(NORTH.nodeId());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,21 @@ class ActivateViewModelTest {
         assertThat(row.getLicense().activationDate()).isEqualTo(at);
         assertThat(row.getStatus()).isEqualTo(LicenseStatus.SCHEDULED);
         assertThat(row.getCustomer().name()).isEqualTo("Acme BV");
+    }
+
+    @Test
+    void theActivationAnswerCarriesNoDatalinksSoTheRowKeepsThem() {
+        LicenseRow linked = registry.put(new License("id-DL", "SG1-DL", 10, 8, 5, null, NOW, null, 12, null,
+                "residential", List.of("dl-1")), new Customer(7, "c-uuid", "Acme BV"));
+        ActivateViewModel vm = vm("SG1-DL");
+        // the documented activate answer: every field but datalinks
+        service.onActivate = (key, when) -> new License("id-DL", key, 10, 8, 5, null, NOW, NOW, 12, null,
+                "residential", List.of(), EnumSet.complementOf(EnumSet.of(License.Field.DATALINKS)));
+
+        vm.activate(succeeded::add);
+
+        assertThat(linked.getLicense().activationDate()).isEqualTo(NOW);
+        assertThat(linked.getLicense().datalinks()).containsExactly("dl-1");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -296,7 +297,8 @@ class LicensesViewModelTest {
         assertThat(dialogs.calls).containsExactly("activate SG1-RES-AAA1", "claim SG1-RES-AAA1 null");
 
         // the dialog updates the shared row: Activate turns off for it at once
-        registry.put(fresh.getLicense().withActivationDate(NOW), null);
+        registry.put(new License(null, fresh.getKey(), null, null, null, null, null, NOW, null, null, null, null,
+                EnumSet.of(License.Field.KEY, License.Field.ACTIVATION_DATE)), null);
         assertThat(vm.canActivateProperty().get()).isFalse();
         assertThat(fresh.getCustomer()).isEqualTo(ACME);
     }
