@@ -70,7 +70,8 @@ public final class ErrorMessages {
             case SERVER -> I18n.t("error.server", api.httpStatus());
             case NETWORK -> I18n.t("error.network");
             case TIMEOUT -> I18n.t("error.timeout");
-            case UNREADABLE -> I18n.t("error.unreadable", api.httpStatus());
+            case UNREADABLE -> api.httpStatus() > 0 ? I18n.t("error.unreadable", api.httpStatus())
+                    : I18n.t("error.unreadable.noStatus");
         };
     }
 

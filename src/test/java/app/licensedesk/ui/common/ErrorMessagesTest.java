@@ -37,6 +37,11 @@ class ErrorMessagesTest {
                 .contains("did not answer in time");
         assertThat(ErrorMessages.describe(api(Kind.SERVER, 503, null, null, null), Action.LOAD_LICENSES))
                 .contains("HTTP 503");
+        // a body that broke off has no status worth naming
+        assertThat(ErrorMessages.describe(api(Kind.UNREADABLE, 0, null, null, null), Action.LOAD_LICENSES))
+                .isEqualTo("The server sent an answer License Desk cannot read.");
+        assertThat(ErrorMessages.describe(api(Kind.UNREADABLE, 200, null, null, null), Action.LOAD_LICENSES))
+                .contains("HTTP 200");
         assertThat(ErrorMessages.describe(api(Kind.TWO_FACTOR_REQUIRED, 401, null, null, null), Action.SIGN_IN))
                 .contains("Two-factor");
         assertThat(ErrorMessages.describe(api(Kind.CONFLICT, 409, null, null, null), Action.TWO_FACTOR))

@@ -104,6 +104,56 @@ class LicensesViewModelTest {
     }
 
     @Test
+    void reloadFailedAsksOnlyTheFailedCustomersAgainAndKeepsTheOtherRows() {
+        service.failures.put(BETA.id(), new ApiException(ApiException.Kind.TIMEOUT, "slow", null));
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        vm.shown();
+        assertThat(vm.failedCountProperty().get()).isEqualTo(2);
+        assertThat(vm.canReloadFailedProperty().get()).isTrue();
+        LicenseRow acmeRow = registry.byKey("SG1-RES-AAA1").orElseThrow();
+        service.failures.clear();
+        service.requested.clear();
+
+        vm.reloadFailed();
+
+        assertThat(service.requested).containsExactly("Beta NV", "Gamma GmbH");
+        assertThat(vm.failedCountProperty().get()).isZero();
+        assertThat(vm.warningTextProperty().get()).isEmpty();
+        assertThat(vm.canReloadFailedProperty().get()).isFalse();
+        assertThat(vm.rows()).contains(acmeRow);
+        // still in the customers' order, then by key
+        assertThat(keys(vm.rows())).containsExactly("SG1-COM-AAA2", "SG1-RES-AAA1", "SG1-RES-AAA3",
+                "SG1-IND-BBB2", "SG1-RES-BBB1");
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Loaded 3 of 3 customers \u00b7 5 licenses");
+        assertThat(vm.loadingProperty().get()).isFalse();
+
+        // nothing failed: nothing to do
+        vm.reloadFailed();
+        assertThat(service.requested).hasSize(2);
+    }
+
+    @Test
+    void aCustomerThatFailsAgainIsNamedAgain() {
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        vm.shown();
+        vm.reloadFailed();
+        assertThat(vm.failedCountProperty().get()).isEqualTo(1);
+        assertThat(vm.warningTextProperty().get()).contains("Gamma GmbH");
+        assertThat(vm.customersDoneProperty().get()).isEqualTo(3);
+    }
+
+    @Test
+    void reloadFailedWaitsForARunningLoad() {
+        ArrayDeque<Runnable> background = new ArrayDeque<>();
+        LicensesViewModel vm = vm(new TaskRunner(background::add, Runnable::run));
+        vm.shown();
+        background.poll().run(); // the customers; the licenses are queued
+        assertThat(vm.canReloadFailedProperty().get()).isFalse();
+        vm.reloadFailed();
+        assertThat(background).hasSize(1);
+    }
+
+    @Test
     void customersWhoseSessionEndedAreLoadedAgainAfterSigningIn() {
         ApiException ended = new ApiException(ApiException.Kind.SIGNED_OUT, "session ended", null);
         service.failures.put(BETA.id(), ended);
