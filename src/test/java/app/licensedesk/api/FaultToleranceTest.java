@@ -187,6 +187,7 @@ class FaultToleranceTest {
         long start = System.nanoTime();
         ApiException e = failure(() -> api.claim("K", "n"));
         assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(e.answerLost()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(sleeper.waits()).isEmpty();
@@ -252,6 +253,7 @@ class FaultToleranceTest {
         enqueue(200, Resources.payload("documented/license-activate-200.json"));
         ApiException e = failure(() -> api.activate("K", null));
         assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+        assertThat(e.answerLost()).as("the server may have applied it").isTrue();
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -265,6 +267,7 @@ class FaultToleranceTest {
         connect(new Environment(Environment.Kind.CUSTOM, url, url), settings);
         ApiException e = failure(() -> api.claim("K", "n"));
         assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+        assertThat(e.answerLost()).as("a refused connection never carried the request").isFalse();
         // an unreachable host is given up on sooner than an overloaded one: someone waits at the screen
         assertThat(settings.maxRetries()).isGreaterThan(RetryInterceptor.CONNECT_RETRIES);
         assertThat(sleeper.waits()).hasSize(RetryInterceptor.CONNECT_RETRIES);

@@ -126,21 +126,18 @@ public final class LicenseListModel {
         }
     }
 
-    /** Opens the activation dialog for the selected license; the activated license repaints every view. */
+    /** Opens the activation dialog for the selected license; its outcome reaches the shared row through the dialog. */
     public void activateSelected() {
-        if (!canActivate.get()) {
-            return;
+        if (canActivate.get()) {
+            dialogs.activate(selectedLicense.get().getKey());
         }
-        dialogs.activate(selectedLicense.get().getKey()).ifPresent(activated -> registry.put(activated, null));
     }
 
     /** Opens the claim dialog for the selected license, no controller preselected. */
     public void claimSelected() {
-        if (!hasSelection.get()) {
-            return;
+        if (hasSelection.get()) {
+            dialogs.claim(selectedLicense.get().getKey(), null);
         }
-        dialogs.claim(selectedLicense.get().getKey(), null)
-                .ifPresent(result -> registry.linkController(result.key(), result.nodeId()));
     }
 
     /** The key to put on the clipboard for "Copy key", or "" without a selection. */

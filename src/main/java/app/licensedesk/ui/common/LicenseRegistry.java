@@ -3,6 +3,8 @@ package app.licensedesk.ui.common;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseTerms;
+import app.licensedesk.service.LicenseContext;
+import app.licensedesk.service.LicenseOutcome;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,6 +58,25 @@ public final class LicenseRegistry {
             row = put(License.ofKey(key), null);
         }
         row.seenUnder(nodeId);
+    }
+
+    /**
+     * What an activation or a claim taught, from the service's outcome: the license as the server now describes
+     * it, and the controller it is now claimed to. The one place the shared rows learn from those calls.
+     */
+    public void record(LicenseOutcome outcome) {
+        if (outcome.license() != null && outcome.license().key() != null) {
+            put(outcome.license(), null);
+        }
+        if (outcome.claimedTo() != null) {
+            linkController(outcome.key(), outcome.claimedTo());
+        }
+    }
+
+    /** Where the license with this key was seen, for reading it back; nothing when no view has shown it. */
+    public LicenseContext whereSeen(String key) {
+        LicenseRow row = rows.get(key);
+        return row == null ? LicenseContext.none() : new LicenseContext(row.getCustomer(), row.getControllers());
     }
 
     public Optional<LicenseRow> byKey(String key) {

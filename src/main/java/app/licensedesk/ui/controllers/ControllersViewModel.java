@@ -145,7 +145,6 @@ public final class ControllersViewModel {
             return;
         }
         dialogs.claim(null, controller).ifPresent(result -> {
-            registry.linkController(result.key(), result.nodeId());
             if (controller.equals(selectedController.get())) {
                 loadSelected();
             }

@@ -61,8 +61,8 @@ class ControllersViewModelTest {
         service.licensesByNodeId.put(NORTH.nodeId(), List.of(
                 license("N-1", Instant.parse("2025-01-01T00:00:00Z"), 12), license("N-2", null, 12)));
         service.licensesByNodeId.put(SOUTH.nodeId(), List.of(license("S-1", null, 6)));
-        dialogs = new RecordingDialogs();
         registry = new LicenseRegistry(LicenseTerms.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+        dialogs = new RecordingDialogs(registry);
         directory = new Directory(service, TaskRunner.inline());
     }
 
