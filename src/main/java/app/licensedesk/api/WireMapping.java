@@ -89,7 +89,8 @@ final class WireMapping {
             }
             String name = firstNonBlank(text(p, "name"), text(p, "label"), nodeId);
             long id = d.id() == null ? 0 : d.id();
-            controllers.add(new Controller(id, nodeId, name, nodeType, customer, lenientInstant(d.lastUpdate())));
+            controllers.add(new Controller(id, nodeId, name, nodeType, customer == null ? List.of() : List.of(customer),
+                    lenientInstant(d.lastUpdate())));
         }
         return controllers;
     }

@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -74,21 +76,36 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
     }
 
     @Override
-    public List<Controller> controllers(List<Customer> customers) {
+    public ControllerList controllers(List<Customer> customers) {
         List<Future<List<Controller>>> futures = new ArrayList<>();
         for (Customer customer : customers) {
             futures.add(pool.submit(() -> controllersOf(customer)));
         }
-        List<Controller> all = new ArrayList<>();
+        // one device seen through two companies is one controller, owned by both
+        Map<String, Controller> byNodeId = new LinkedHashMap<>();
+        Map<Customer, RuntimeException> failures = new LinkedHashMap<>();
         try {
-            for (Future<List<Controller>> future : futures) {
-                all.addAll(await(future));
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    for (Controller c : await(futures.get(i))) {
+                        byNodeId.merge(c.nodeId(), c, (known, again) -> known.alsoOwnedBy(again.customers()));
+                    }
+                } catch (ApiException e) {
+                    if (e.kind() == Kind.SIGNED_OUT || Thread.currentThread().isInterrupted()) {
+                        throw e; // the whole list is asked for again after signing in; a cancel ends it
+                    }
+                    failures.put(customers.get(i), e);
+                } catch (RuntimeException e) {
+                    LOG.error("Loading the controllers of company {} failed", customers.get(i).id(), e);
+                    failures.put(customers.get(i), e);
+                }
             }
         } finally {
             futures.forEach(f -> f.cancel(true));
         }
+        List<Controller> all = new ArrayList<>(byNodeId.values());
         all.sort(Comparator.comparing(Controller::name, BY_TEXT).thenComparing(Controller::nodeId, BY_TEXT));
-        return all;
+        return new ControllerList(all, failures);
     }
 
     private List<Controller> controllersOf(Customer customer) {

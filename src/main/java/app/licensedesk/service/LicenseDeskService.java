@@ -1,6 +1,5 @@
 package app.licensedesk.service;
 
-import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import java.time.Instant;
@@ -19,9 +18,13 @@ public interface LicenseDeskService {
 
     /**
      * The controllers of the given customers (one device query per company, bounded concurrency), sorted by
-     * name, each with its customer set. A company that answers 403 contributes nothing.
+     * name, each once with every company it was seen under. A company that answers 403 contributes nothing; one
+     * whose query fails otherwise is named in the list's failures and the others are still listed.
+     *
+     * @throws app.licensedesk.api.ApiException SIGNED_OUT when the session ended (after the password the whole
+     *                                          list is asked for again)
      */
-    List<Controller> controllers(List<Customer> customers);
+    ControllerList controllers(List<Customer> customers);
 
     /** The licenses of one customer, with their datalinks. */
     List<License> licensesOfCustomer(Customer customer);

@@ -299,7 +299,7 @@ class DocumentedExamplesTest {
         assertThat(controllers.get(0).deviceId()).isEqualTo(901);
         assertThat(controllers.get(0).lastUpdate()).isEqualTo(Instant.parse("2025-06-01T08:15:30.123Z"));
         assertThat(controllers.get(2).lastUpdate()).isNull();
-        assertThat(controllers).allSatisfy(c -> assertThat(c.customer()).isEqualTo(customer));
+        assertThat(controllers).allSatisfy(c -> assertThat(c.customers()).containsExactly(customer));
     }
 
     @Test

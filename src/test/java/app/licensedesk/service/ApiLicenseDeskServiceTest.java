@@ -114,7 +114,9 @@ class ApiLicenseDeskServiceTest {
 
     @Test
     void controllersComeFromOneQueryPerCustomerSortedAndForbiddenOnesSkipped() {
-        List<Controller> controllers = service.controllers(List.of(ALFA, BETA, GAMMA, NO_UUID));
+        ControllerList list = service.controllers(List.of(ALFA, BETA, GAMMA, NO_UUID));
+        assertThat(list.failures()).isEmpty(); // Gamma's 403 means "nothing to see", not a failure
+        List<Controller> controllers = list.controllers();
         assertThat(controllers).extracting(Controller::name).containsExactly("alpha label", "Mike site",
                 "Zulu site");
         assertThat(controllers).extracting(Controller::customerName).containsExactly("Alfa", "beta", "Alfa");
@@ -133,11 +135,47 @@ class ApiLicenseDeskServiceTest {
     }
 
     @Test
-    void otherControllerErrorsAreNotSwallowed() {
-        fake.route("POST /v1/device/query", r -> FakeEniris.error(404, "Not Found", "Resource not found"));
+    void aCompanyWhoseQueryFailsIsNamedAndTheOthersAreStillListed() {
+        fake.route("POST /v1/device/query", r -> {
+            long company = JsonParser.parseString(r.getBody().utf8()).getAsJsonObject().getAsJsonObject("filter")
+                    .getAsJsonArray("companyId").get(0).getAsLong();
+            return company == 2 ? FakeEniris.error(404, "Not Found", "Resource not found") : devices(r);
+        });
+
+        ControllerList list = service.controllers(List.of(ALFA, BETA));
+
+        assertThat(list.controllers()).extracting(Controller::nodeId).containsExactly("n-12", "n-11");
+        assertThat(list.failures()).containsOnlyKeys(BETA);
+        assertThat(list.failures().get(BETA)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+    }
+
+    @Test
+    void aControllerSeenThroughTwoCompaniesIsListedOnceWithBoth() {
+        fake.route("POST /v1/device/query", r -> {
+            long company = JsonParser.parseString(r.getBody().utf8()).getAsJsonObject().getAsJsonObject("filter")
+                    .getAsJsonArray("companyId").get(0).getAsLong();
+            return company == 2 ? FakeEniris.json(200, "{\"device\":[" + device(11, "n-11", "Zulu site", null)
+                    + "," + device(21, "n-21", "Mike site", null) + "]}") : devices(r);
+        });
+
+        List<Controller> controllers = service.controllers(List.of(ALFA, BETA)).controllers();
+
+        assertThat(controllers).extracting(Controller::nodeId).containsExactly("n-12", "n-21", "n-11");
+        Controller shared = controllers.get(2);
+        assertThat(shared.customers()).containsExactly(ALFA, BETA);
+        assertThat(shared.customerName()).isEqualTo("Alfa, beta");
+        assertThat(shared.ownedBy(BETA)).isTrue();
+        assertThat(shared.soleCustomer()).isNull();
+    }
+
+    @Test
+    void aSessionThatEndsFailsTheWholeListSoItIsAskedForAgainAfterThePassword() {
+        fake.revokeRefreshTokens();
+        fake.expireAccessTokens();
         Throwable thrown = catchThrowable(() -> service.controllers(List.of(ALFA, BETA)));
         assertThat(thrown).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+                e -> assertThat(e.kind()).isEqualTo(Kind.SIGNED_OUT));
     }
 
     @Test

@@ -92,13 +92,13 @@ public final class ControllersViewModel {
         licenses.clear(I18n.t("controllers.selectHint"));
     }
 
-    /** Name or nodeId containing the text (ignoring case), owned by the chosen customer unless it is "all". */
+    /** Name or nodeId containing the text (ignoring case), owned by the chosen customer (one of its owners). */
     Predicate<Controller> matching(String text, Customer owner) {
         String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         boolean anyOwner = owner == null || owner == allCustomers;
         return controller -> (needle.isEmpty() || contains(controller.name(), needle)
                 || contains(controller.nodeId(), needle))
-                && (anyOwner || controller.customer() != null && controller.customer().id() == owner.id());
+                && (anyOwner || controller.ownedBy(owner));
     }
 
     private static boolean contains(String value, String needle) {
@@ -161,7 +161,7 @@ public final class ControllersViewModel {
         licenses.load(I18n.t("controllers.task.loadLicenses", controller.name()),
                 I18n.t("controllers.error.loadLicenses", controller.name()),
                 () -> service.licensesOfController(nodeId),
-                license -> registry.putUnderController(license, nodeId, controller.customer()));
+                license -> registry.putUnderController(license, nodeId, controller.soleCustomer()));
     }
 
     /** Input: the search text; matches name or nodeId as the user types. */
@@ -220,6 +220,11 @@ public final class ControllersViewModel {
     /** Why the controller list failed to load, or "". */
     public ReadOnlyStringProperty controllersErrorProperty() {
         return directory.controllersErrorProperty();
+    }
+
+    /** Which customers' controllers are missing from the list, and why, or "". */
+    public ReadOnlyStringProperty controllersWarningProperty() {
+        return directory.controllersWarningProperty();
     }
 
     /** The selected controller's licenses and the actions on them. */

@@ -44,7 +44,7 @@ class ControllersViewModelTest {
     Directory directory;
 
     static Controller controller(long id, String nodeId, String name, Customer customer) {
-        return new Controller(id, nodeId, name, "smartgridControllerSite", customer,
+        return new Controller(id, nodeId, name, "smartgridControllerSite", List.of(customer),
                 Instant.parse("2025-05-30T08:00:00Z"));
     }
 
@@ -106,6 +106,42 @@ class ControllersViewModelTest {
         vm.customerFilterProperty().set(vm.allCustomers());
         assertThat(vm.controllers()).containsExactly(HARBOUR);
         vm.searchTextProperty().set("");
+        assertThat(vm.controllers()).hasSize(3);
+    }
+
+    @Test
+    void aControllerOfTwoCustomersShowsBothAndPassesEitherFilter() {
+        Controller shared = new Controller(14, "sgc-shared-04", "Shared Site", "smartgridControllerSite",
+                List.of(ACME, BOLT), null);
+        service.controllers.add(shared);
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+
+        assertThat(shared.customerName()).isEqualTo("Acme Energy, Bolt Solar");
+        vm.customerFilterProperty().set(ACME);
+        assertThat(vm.controllers()).contains(shared);
+        vm.customerFilterProperty().set(BOLT);
+        assertThat(vm.controllers()).containsExactly(HARBOUR, shared);
+
+        // its licenses are not put under either customer: the row keeps the customer it is listed under
+        service.licensesByNodeId.put(shared.nodeId(), List.of(license("SH-1", null, 12)));
+        vm.selectedControllerProperty().set(shared);
+        assertThat(registry.byKey("SH-1").orElseThrow().getCustomer()).isNull();
+    }
+
+    @Test
+    void aPartialListIsShownWithTheFailedCustomersNamed() {
+        service.controllers.remove(HARBOUR);
+        service.controllerFailures.put(BOLT, new ApiException(ApiException.Kind.TIMEOUT, "slow", null));
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+
+        assertThat(vm.controllers()).containsExactly(NORTH, SOUTH);
+        assertThat(vm.controllersErrorProperty().get()).isEmpty();
+        assertThat(vm.controllersWarningProperty().get()).contains("Bolt Solar").contains("did not answer in time");
+
+        service.controllerFailures.clear();
+        service.controllers.add(HARBOUR);
+        vm.retryControllers();
+        assertThat(vm.controllersWarningProperty().get()).isEmpty();
         assertThat(vm.controllers()).hasSize(3);
     }
 

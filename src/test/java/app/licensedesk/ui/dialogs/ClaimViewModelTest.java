@@ -8,6 +8,7 @@ import app.licensedesk.model.Customer;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.ControllerList;
 import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.service.LicenseOutcome.Action;
@@ -31,11 +32,11 @@ class ClaimViewModelTest {
     private static final Customer ACME = new Customer(1, "u-1", "Acme BV");
     private static final Customer BETA = new Customer(2, "u-2", "Beta NV");
     private static final Controller ALPHA = new Controller(11, "node-a1", "Alpha site", "smartgridControllerSite",
-            ACME, null);
+            List.of(ACME), null);
     private static final Controller HARBOUR = new Controller(12, "node-h2", "Harbour", "smartgridControllerSite",
-            BETA, null);
+            List.of(BETA), null);
     private static final Controller BARE = new Controller(13, "ctl-777", "ctl-777", "smartgridControllerSite",
-            null, null);
+            List.of(), null);
 
     private final FakeDialogService service = new FakeDialogService();
     private final TaskRunner tasks = TaskRunner.inline();
@@ -125,6 +126,10 @@ class ClaimViewModelTest {
         assertThat(vm.confirmationProperty().get()).contains("for controller ctl-777 in");
         assertThat(ClaimViewModel.listText(ALPHA)).isEqualTo("Alpha site \u2014 node-a1 \u2014 Acme BV");
         assertThat(ClaimViewModel.listText(BARE)).isEqualTo("ctl-777 \u2014 ctl-777");
+        Controller shared = new Controller(14, "node-s4", "Shared", "smartgridControllerSite", List.of(ACME, BETA),
+                null);
+        assertThat(ClaimViewModel.listText(shared)).isEqualTo("Shared \u2014 node-s4 \u2014 Acme BV, Beta NV");
+        assertThat(ClaimViewModel.matcher("beta").test(shared)).isTrue();
     }
 
     @Test
@@ -266,7 +271,7 @@ class ClaimViewModelTest {
     void controllerLoadFailureIsShownAndNothingIsSentWithoutAController() {
         FakeDialogService failing = new FakeDialogService() {
             @Override
-            public List<Controller> controllers(List<Customer> of) {
+            public ControllerList controllers(List<Customer> of) {
                 throw new ApiException(ApiException.Kind.NETWORK, "down", null);
             }
         };

@@ -4,6 +4,7 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.ControllerList;
 import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.service.LicenseOutcome;
@@ -43,9 +44,9 @@ class FakeDialogService implements LicenseDeskService {
     }
 
     @Override
-    public List<Controller> controllers(List<Customer> of) {
+    public ControllerList controllers(List<Customer> of) {
         calls.add("controllers");
-        return controllers;
+        return ControllerList.of(controllers);
     }
 
     @Override

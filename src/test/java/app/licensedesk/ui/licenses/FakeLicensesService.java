@@ -1,8 +1,8 @@
 package app.licensedesk.ui.licenses;
 
-import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
+import app.licensedesk.service.ControllerList;
 import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.service.LicenseOutcome;
@@ -42,8 +42,8 @@ final class FakeLicensesService implements LicenseDeskService {
     }
 
     @Override
-    public List<Controller> controllers(List<Customer> of) {
-        return List.of();
+    public ControllerList controllers(List<Customer> of) {
+        return ControllerList.of(List.of());
     }
 
     @Override
