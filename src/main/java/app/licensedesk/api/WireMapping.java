@@ -89,8 +89,8 @@ final class WireMapping {
             }
             String name = firstNonBlank(text(p, "name"), text(p, "label"), nodeId);
             long id = d.id() == null ? 0 : d.id();
-            controllers.add(new Controller(id, nodeId, name, nodeType, customer == null ? List.of() : List.of(customer),
-                    lenientInstant(d.lastUpdate())));
+            List<Customer> owners = customer == null ? List.of() : List.of(customer);
+            controllers.add(new Controller(id, nodeId, name, nodeType, owners, lenientInstant(d.lastUpdate())));
         }
         return controllers;
     }
