@@ -6,9 +6,12 @@ import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseOutcome;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Hands out the one {@link LicenseRow} per license, so every view shares it. Used on the FX thread only.
@@ -16,6 +19,7 @@ import java.util.Optional;
 public final class LicenseRegistry {
 
     private final Map<String, LicenseRow> rows = new HashMap<>();
+    private final List<BiConsumer<LicenseRow, String>> linkListeners = new ArrayList<>();
     private final LicenseTerms terms;
     private final Clock clock;
 
@@ -44,8 +48,22 @@ public final class LicenseRegistry {
     /** The row of a license listed by {@code GET /v1/license/controller/{nodeId}}: it learns that controller. */
     public LicenseRow putUnderController(License license, String nodeId, Customer customer) {
         LicenseRow row = put(license, customer);
-        row.seenUnder(nodeId);
+        seenUnder(row, nodeId);
         return row;
+    }
+
+    /**
+     * Calls {@code listener} (on the FX thread) whenever a row learns a controller it is claimed to or listed
+     * under, so a view that shows that controller's licenses can show the row without asking the server again.
+     */
+    public void onLinked(BiConsumer<LicenseRow, String> listener) {
+        linkListeners.add(listener);
+    }
+
+    private void seenUnder(LicenseRow row, String nodeId) {
+        if (row.seenUnder(nodeId)) {
+            List.copyOf(linkListeners).forEach(l -> l.accept(row, nodeId));
+        }
     }
 
     /**
@@ -57,7 +75,7 @@ public final class LicenseRegistry {
         if (row == null) {
             row = put(License.ofKey(key), null);
         }
-        row.seenUnder(nodeId);
+        seenUnder(row, nodeId);
     }
 
     /**

@@ -52,14 +52,20 @@ public final class LicenseRow {
         status.set(terms.status(current, now));
     }
 
-    /** The license was seen under this controller (listed by it, or claimed to it). */
-    void seenUnder(String nodeId) {
-        if (nodeId != null && !nodeId.isEmpty() && !controllers.get().contains(nodeId)) {
-            List<String> more = new ArrayList<>(controllers.get());
-            more.add(nodeId);
-            controllers.set(List.copyOf(more));
-            controller.set(String.join(", ", more));
+    /**
+     * The license was seen under this controller (listed by it, or claimed to it).
+     *
+     * @return whether that is news
+     */
+    boolean seenUnder(String nodeId) {
+        if (nodeId == null || nodeId.isEmpty() || controllers.get().contains(nodeId)) {
+            return false;
         }
+        List<String> more = new ArrayList<>(controllers.get());
+        more.add(nodeId);
+        controllers.set(List.copyOf(more));
+        controller.set(String.join(", ", more));
+        return true;
     }
 
     public License getLicense() {

@@ -88,6 +88,13 @@ public final class ControllersViewModel {
         directoryCustomers.addListener((ListChangeListener<Customer>) c -> syncChoices(directoryCustomers));
         syncChoices(directoryCustomers);
         KeepSelection.keep(selectedController, all, Controller::nodeId);
+        // a controller the search or the filter hides is no longer selected: the pane must not show it
+        controllers.addListener((ListChangeListener<Controller>) change -> {
+            Controller selected = selectedController.get();
+            if (selected != null && controllers.stream().noneMatch(c -> c.nodeId().equals(selected.nodeId()))) {
+                selectedController.set(null);
+            }
+        });
         selectedController.addListener((o, before, now) -> loadSelected());
         licenses.clear(I18n.t("controllers.selectHint"));
     }
@@ -158,7 +165,7 @@ public final class ControllersViewModel {
             return;
         }
         String nodeId = controller.nodeId();
-        licenses.load(I18n.t("controllers.task.loadLicenses", controller.name()),
+        licenses.loadController(nodeId, I18n.t("controllers.task.loadLicenses", controller.name()),
                 I18n.t("controllers.error.loadLicenses", controller.name()),
                 () -> service.licensesOfController(nodeId),
                 license -> registry.putUnderController(license, nodeId, controller.soleCustomer()));

@@ -227,6 +227,44 @@ class ControllersViewModelTest {
     }
 
     @Test
+    void aControllerTheSearchOrFilterHidesIsNoLongerShownInThePane() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.selectedControllerProperty().set(NORTH);
+        assertThat(vm.licenses().rows()).hasSize(2);
+
+        vm.searchTextProperty().set("north"); // still matches
+        assertThat(vm.selectedControllerProperty().get()).isEqualTo(NORTH);
+
+        vm.customerFilterProperty().set(BOLT);
+        assertThat(vm.selectedControllerProperty().get()).isNull();
+        assertThat(vm.headerTextProperty().get()).isEmpty();
+        assertThat(vm.licenses().rows()).isEmpty();
+        assertThat(vm.licenses().emptyTextProperty().get()).isEqualTo(I18n.t("controllers.selectHint"));
+    }
+
+    @Test
+    void aClaimMadeOnAnotherPageShowsInTheShownControllerAtOnce() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.selectedControllerProperty().set(SOUTH);
+        // a license the Licenses page loaded, claimed there to South
+        LicenseRow elsewhere = registry.put(license("L-7", null, 12), BOLT);
+        RecordingDialogs licensesPageDialogs = new RecordingDialogs(registry);
+        licensesPageDialogs.claimResult = () -> new ClaimResult("id-L-7", "L-7", SOUTH.nodeId());
+
+        licensesPageDialogs.claim("L-7", null);
+
+        assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).containsExactly("S-1", "L-7");
+        assertThat(vm.licenses().rows()).contains(elsewhere);
+        assertThat(service.controllerLicenseCalls).containsExactly(SOUTH.nodeId()); // no second request
+        assertThat(vm.licenses().statusSummaryProperty().get()).isEqualTo("2 not activated");
+
+        // a claim to another controller does not show here
+        licensesPageDialogs.claimResult = () -> new ClaimResult("id-L-8", "L-8", NORTH.nodeId());
+        licensesPageDialogs.claim("L-8", null);
+        assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).containsExactly("S-1", "L-7");
+    }
+
+    @Test
     void aCancelledClaimLoadsNothing() {
         ControllersViewModel vm = viewModel(TaskRunner.inline());
         vm.claim();
