@@ -40,7 +40,7 @@ public final class LicenseRegistry {
      */
     public LicenseRow put(License license, Customer customer) {
         String identity = identityOf(license);
-        LicenseRow row = rows.computeIfAbsent(identity, LicenseRow::new);
+        LicenseRow row = rows.computeIfAbsent(identity, k -> new LicenseRow());
         row.update(license, customer, terms, clock.instant());
         return row;
     }

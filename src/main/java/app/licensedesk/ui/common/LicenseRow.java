@@ -18,7 +18,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class LicenseRow {
 
-    private final String identity;
     private final ReadOnlyObjectWrapper<License> license = new ReadOnlyObjectWrapper<>(this, "license");
     private final ReadOnlyObjectWrapper<Customer> customer = new ReadOnlyObjectWrapper<>(this, "customer");
     private final ReadOnlyObjectWrapper<LicenseStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
@@ -26,15 +25,6 @@ public final class LicenseRow {
     private final ReadOnlyObjectWrapper<List<String>> controllers =
             new ReadOnlyObjectWrapper<>(this, "controllers", List.of());
     private final ReadOnlyStringWrapper controller = new ReadOnlyStringWrapper(this, "controller", "");
-
-    LicenseRow(String identity) {
-        this.identity = identity;
-    }
-
-    /** The key the row is known by: the license key, or its id when the server sent no key. */
-    public String identity() {
-        return identity;
-    }
 
     /** Merges what an answer says into the row: what the answer does not carry keeps its value. */
     void update(License answer, Customer newCustomer, LicenseTerms terms, Instant now) {
