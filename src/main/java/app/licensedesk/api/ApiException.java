@@ -94,6 +94,21 @@ public final class ApiException extends RuntimeException {
         return serverMessage;
     }
 
+    /**
+     * Whether the request may have reached the server although no usable answer came back: it timed out, the
+     * connection broke after it was sent, the answer could not be read, or a gateway lost the answer (502, 504).
+     * For a POST that means its outcome is unknown until the state is read back. A connection that could not be
+     * opened is not such a case: that request never left.
+     */
+    public boolean answerLost() {
+        return switch (kind) {
+            case TIMEOUT, UNREADABLE -> true;
+            case NETWORK -> !RetryInterceptor.neverSent(getCause());
+            case SERVER -> httpStatus == 502 || httpStatus == 504;
+            default -> false;
+        };
+    }
+
     /** The wait the server asked for (Retry-After header or retryAfter body field), or null. */
     public Duration retryAfter() {
         return retryAfter;

@@ -4,7 +4,9 @@ import app.licensedesk.api.ApiException.Kind;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
+import app.licensedesk.model.License.Field;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import retrofit2.Response;
@@ -73,8 +75,9 @@ public final class EnirisClient {
             throw new ApiException(Kind.VALIDATION, "The server did not activate the license", null);
         }
         if (result.license() == null) {
-            // Success without the license: what we know is the key and the activation date we asked for.
-            return new License(null, key, null, null, null, null, null, at, null, null, null, List.of());
+            // Success without the license: what we know is the key, and the activation date when we chose it.
+            return new License(null, key, null, null, null, null, null, at, null, null, null, List.of(),
+                    at == null ? EnumSet.of(Field.KEY) : EnumSet.of(Field.KEY, Field.ACTIVATION_DATE));
         }
         return WireMapping.license(result.license());
     }

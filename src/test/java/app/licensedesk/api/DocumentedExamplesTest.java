@@ -11,9 +11,11 @@ import app.licensedesk.api.testing.TestSettings;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
+import app.licensedesk.model.License.Field;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
@@ -297,7 +299,7 @@ class DocumentedExamplesTest {
         assertThat(controllers.get(0).deviceId()).isEqualTo(901);
         assertThat(controllers.get(0).lastUpdate()).isEqualTo(Instant.parse("2025-06-01T08:15:30.123Z"));
         assertThat(controllers.get(2).lastUpdate()).isNull();
-        assertThat(controllers).allSatisfy(c -> assertThat(c.customer()).isEqualTo(customer));
+        assertThat(controllers).allSatisfy(c -> assertThat(c.customers()).containsExactly(customer));
     }
 
     @Test
@@ -315,7 +317,8 @@ class DocumentedExamplesTest {
         answer(200, "documented/license-controller-200.json");
         List<License> licenses = api.licensesOfController("ctrl-1");
         assertThat(licenses).containsExactly(new License(PLACEHOLDER_UUID, "string", null, null, null, null,
-                Instant.parse("2019-08-24T14:15:22Z"), null, 0, null, "residential", List.of()));
+                Instant.parse("2019-08-24T14:15:22Z"), null, 0, null, "residential", List.of(),
+                EnumSet.complementOf(EnumSet.of(Field.DATALINKS)))); // the controller endpoint sends no datalinks
         RecordedRequest sent = request();
         assertThat(sent.getMethod()).isEqualTo("GET");
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/v1/license/controller/ctrl-1");
@@ -356,8 +359,14 @@ class DocumentedExamplesTest {
         assertThat(unknownType.creationDate()).isEqualTo(Instant.parse("2024-03-01T17:00:00.123456789Z"));
         assertThat(unknownType.gridKw()).isNull();
         assertThat(unknownType.duration()).isNull();
-        assertThat(licenses.get(2)).isEqualTo(new License(null, "SG1-MIN-0003", null, null, null, null, null, null,
-                null, null, null, List.of()));
+        assertThat(licenses.get(2)).isEqualTo(License.ofKey("SG1-MIN-0003"));
+        // what an answer carries, null included where the contract allows null; a null elsewhere says nothing
+        assertThat(licenses.get(0).fields()).isEqualTo(EnumSet.allOf(Field.class));
+        assertThat(unknownType.fields()).containsExactlyInAnyOrder(Field.ID, Field.KEY, Field.CREATION_DATE,
+                Field.ACTIVATION_DATE, Field.TYPE, Field.DATALINKS);
+        assertThat(licenses.get(3).fields()).containsExactlyInAnyOrder(Field.ID, Field.KEY, Field.GRID_KW,
+                Field.SOLAR_KW, Field.BATTERY_KW, Field.EV_KW, Field.CREATION_DATE, Field.ACTIVATION_DATE,
+                Field.DURATION, Field.DEACTIVATION_DATE, Field.TYPE);
         License deactivated = licenses.get(3);
         assertThat(deactivated.deactivationDate()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
         assertThat(deactivated.solarKw()).isEqualTo(250);
@@ -370,6 +379,8 @@ class DocumentedExamplesTest {
         License now = api.activate("string", null);
         assertThat(now.id()).isEqualTo(PLACEHOLDER_UUID);
         assertThat(now.type()).isEqualTo("residential");
+        // the documented answer has no datalinks: they are not said to be none
+        assertThat(now.fields()).doesNotContain(Field.DATALINKS).contains(Field.ACTIVATION_DATE, Field.GRID_KW);
         RecordedRequest first = request();
         assertThat(first.getUrl().encodedPath()).isEqualTo("/v1/license/activate");
         assertThat(first.getBody().utf8()).isEqualTo("{\"key\":\"string\"}");

@@ -2,7 +2,9 @@ package app.licensedesk.ui.dialogs;
 
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.License;
+import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
@@ -76,7 +78,7 @@ public final class ActivateViewModel {
         this.environment = environment;
         this.zone = zone;
         this.clock = clock;
-        this.call = new LicenseCall<>(this, tasks, ErrorMessages.Action.ACTIVATE, initialKey);
+        this.call = new LicenseCall<>(this, tasks, registry, ErrorMessages.Action.ACTIVATE, initialKey);
         // "Activate at" starts at the next full hour, a time people actually pick
         ZonedDateTime next = ZonedDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.HOURS).plusHours(1);
         date.set(next.toLocalDate());
@@ -150,9 +152,9 @@ public final class ActivateViewModel {
     }
 
     /**
-     * Activates the license with the current input. On success the shared row is updated (every view repaints)
-     * and {@code onSuccess} gets the license as the server describes it; on failure the reason goes to
-     * {@link #errorProperty()} and the input stays as it is.
+     * Activates the license with the current input. The shared row learns the outcome (every view repaints). On
+     * success {@code onSuccess} gets the license as the server describes it; otherwise the message line says what
+     * is true now (refused, or the answer was lost and what the read-back showed) and the input stays as it is.
      */
     public void activate(Consumer<License> onSuccess) {
         if (!call.ready()) {
@@ -160,9 +162,13 @@ public final class ActivateViewModel {
         }
         String k = call.normalizedKey();
         Instant at = activationInstant.get();
-        call.run(I18n.t("task.activate", k), () -> service.activate(k, at), license -> {
-            registry.put(license, null);
-            call.succeeded(license, onSuccess);
+        LicenseContext seen = registry.whereSeen(k);
+        call.run(I18n.t("task.activate", k), checking -> service.activate(k, at, seen, checking), outcome -> {
+            if (outcome.status() == LicenseOutcome.Status.DONE) {
+                call.succeeded(outcome.license(), onSuccess);
+            } else {
+                call.reported(outcome, ErrorMessages.describe(outcome, nodeId -> nodeId));
+            }
         });
     }
 

@@ -1,16 +1,16 @@
 package app.licensedesk.ui.dialogs;
 
-import app.licensedesk.api.ApiException;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.InputRules;
 import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.ui.common.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
 import java.util.Arrays;
 import java.util.Locale;
@@ -54,7 +54,7 @@ public final class ClaimViewModel {
         this.registry = registry;
         this.directory = directory;
         this.environment = environment;
-        this.call = new LicenseCall<>(this, tasks, ErrorMessages.Action.CLAIM, initialKey);
+        this.call = new LicenseCall<>(this, tasks, registry, ErrorMessages.Action.CLAIM, initialKey);
         this.matches = new FilteredList<>(directory.controllers());
         controller.set(initialController);
         search.addListener(o -> matches.setPredicate(matcher(search.get())));
@@ -115,14 +115,11 @@ public final class ClaimViewModel {
                 : I18n.t("claim.item", name, c.nodeId(), c.customerName());
     }
 
-    /** What the server said: a claim, or a refusal (400) together with what the app knows about the key. */
-    private record Attempt(ClaimResult claimed, ApiException refused, String knownController) {
-    }
-
     /**
-     * Claims the license for the chosen controller. On success the shared row learns its controller and
-     * {@code onSuccess} gets the result; on failure the reason goes to {@link #errorProperty()} (for "already
-     * claimed" with the controller the app knows it is claimed to) and the input stays as it is.
+     * Claims the license for the chosen controller. The shared row learns the outcome. On success
+     * {@code onSuccess} gets the result; otherwise the message line says what is true now ("already claimed to"
+     * the controller the read-back found, or the answer was lost and what the read-back showed) and the input
+     * stays as it is.
      */
     public void claim(Consumer<ClaimResult> onSuccess) {
         if (!call.ready()) {
@@ -130,41 +127,21 @@ public final class ClaimViewModel {
         }
         String k = call.normalizedKey();
         String nodeId = controller.get().nodeId();
-        call.run(I18n.t("task.claim", k), () -> {
-            try {
-                return new Attempt(service.claim(k, nodeId), null, null);
-            } catch (ApiException e) {
-                if (e.kind() != ApiException.Kind.VALIDATION) {
-                    throw e;
-                }
-                // "already claimed": the service may know to which controller, from this session's look-ups
-                return new Attempt(null, e, service.knownController(k).orElse(null));
+        LicenseContext seen = registry.whereSeen(k);
+        call.run(I18n.t("task.claim", k), checking -> service.claim(k, nodeId, seen, checking), outcome -> {
+            if (outcome.status() == LicenseOutcome.Status.DONE) {
+                String licenseId = outcome.license() == null ? null : outcome.license().id();
+                call.succeeded(new ClaimResult(licenseId, outcome.key(), outcome.claimedTo()), onSuccess);
+            } else {
+                call.reported(outcome, ErrorMessages.describe(outcome, this::controllerLabel));
             }
-        }, attempt -> {
-            if (attempt.refused() != null) {
-                call.refused(ErrorMessages.describe(attempt.refused(), ErrorMessages.Action.CLAIM,
-                        knownControllerText(k, attempt.knownController())));
-                return;
-            }
-            ClaimResult claimed = attempt.claimed();
-            registry.linkController(claimed.key() == null ? k : claimed.key(),
-                    claimed.nodeId() == null ? nodeId : claimed.nodeId());
-            call.succeeded(claimed, onSuccess);
         });
     }
 
-    /** The controller as people know it, from the service's knowledge or else the row's; null when unknown. */
-    private String knownControllerText(String k, String fromService) {
-        String nodeId = fromService;
-        if (nodeId == null) {
-            nodeId = registry.byKey(k).map(LicenseRow::getController).filter(s -> !s.isEmpty()).orElse(null);
-        }
-        if (nodeId == null) {
-            return null;
-        }
-        String id = nodeId;
-        return directory.controllers().stream().filter(c -> id.equals(c.nodeId())).findFirst()
-                .map(ClaimViewModel::label).orElse(id);
+    /** A controller as people know it: "Name (nodeId)" when the directory has it, else the nodeId. */
+    private String controllerLabel(String nodeId) {
+        return directory.controllers().stream().filter(c -> nodeId.equals(c.nodeId())).findFirst()
+                .map(ClaimViewModel::label).orElse(nodeId);
     }
 
     public StringProperty keyProperty() {

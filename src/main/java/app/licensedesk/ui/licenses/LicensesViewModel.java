@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -91,6 +92,8 @@ public final class LicensesViewModel {
     private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper(this, "warningText", "");
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper(this, "errorText", "");
     private final StringBinding countText;
+    private final BooleanBinding canReloadFailed = failedCount.greaterThan(0).and(loading.not());
+    private final List<Customer> failedCustomers = new ArrayList<>();
     private final List<String> failedNames = new ArrayList<>();
     private final Set<String> failureReasons = new LinkedHashSet<>();
     private int generation;
@@ -182,6 +185,7 @@ public final class LicensesViewModel {
         selected.set(null);
         rows.clear();
         lowerKeys.clear();
+        failedCustomers.clear();
         failedNames.clear();
         failureReasons.clear();
         failedCount.set(0);
@@ -217,6 +221,31 @@ public final class LicensesViewModel {
             loading.set(false);
             return;
         }
+        fetch(customers, current, cancelled);
+    }
+
+    /**
+     * Loads the customers that failed in the last load again, and only them: the rows of the others stay. Does
+     * nothing while a load runs or when none failed.
+     */
+    public void reloadFailed() {
+        if (!canReloadFailed.get()) {
+            return;
+        }
+        List<Customer> again = List.copyOf(failedCustomers);
+        failedCustomers.clear();
+        failedNames.clear();
+        failureReasons.clear();
+        failedCount.set(0);
+        warningText.set("");
+        errorText.set("");
+        customersDone.set(customersDone.get() - again.size());
+        loading.set(true);
+        updateProgress();
+        fetch(again, generation, cancelRunning);
+    }
+
+    private void fetch(List<Customer> customers, int current, AtomicBoolean cancelled) {
         // Customers whose answer was "session ended" are kept back, not counted as failed: the TaskRunner asks
         // for the password and runs this work again, which then loads only them.
         AtomicReference<List<Customer>> pending = new AtomicReference<>(customers);
@@ -271,6 +300,7 @@ public final class LicensesViewModel {
         customersDone.set(customersDone.get() + 1);
         if (batch.error() != null) {
             failedCount.set(failedCount.get() + 1);
+            failedCustomers.add(batch.customer());
             failedNames.add(batch.customer().name());
             failureReasons.add(ErrorMessages.describe(batch.error(), ErrorMessages.Action.LOAD_LICENSES));
             if (!ErrorMessages.isExpected(batch.error())) {
@@ -428,6 +458,11 @@ public final class LicensesViewModel {
 
     public ReadOnlyIntegerProperty failedCountProperty() {
         return failedCount.getReadOnlyProperty();
+    }
+
+    /** Whether {@link #reloadFailed()} has something to do: some customers failed and nothing is loading. */
+    public BooleanBinding canReloadFailedProperty() {
+        return canReloadFailed;
     }
 
     /** "2 customers could not be loaded (A, B): No access to this customer.", or "". */

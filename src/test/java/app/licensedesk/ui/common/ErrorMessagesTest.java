@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
 import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.ui.common.ErrorMessages.Action;
 import java.time.Duration;
 import java.util.Locale;
@@ -37,6 +38,11 @@ class ErrorMessagesTest {
                 .contains("did not answer in time");
         assertThat(ErrorMessages.describe(api(Kind.SERVER, 503, null, null, null), Action.LOAD_LICENSES))
                 .contains("HTTP 503");
+        // a body that broke off has no status worth naming
+        assertThat(ErrorMessages.describe(api(Kind.UNREADABLE, 0, null, null, null), Action.LOAD_LICENSES))
+                .isEqualTo("The server sent an answer License Desk cannot read.");
+        assertThat(ErrorMessages.describe(api(Kind.UNREADABLE, 200, null, null, null), Action.LOAD_LICENSES))
+                .contains("HTTP 200");
         assertThat(ErrorMessages.describe(api(Kind.TWO_FACTOR_REQUIRED, 401, null, null, null), Action.SIGN_IN))
                 .contains("Two-factor");
         assertThat(ErrorMessages.describe(api(Kind.CONFLICT, 409, null, null, null), Action.TWO_FACTOR))
@@ -44,11 +50,20 @@ class ErrorMessagesTest {
     }
 
     @Test
-    void alreadyClaimedNamesTheControllerWhenKnown() {
+    void refusalsAndLostAnswersSayWhatTheReadBackShowed() {
         ApiException e = api(Kind.VALIDATION, 400, "Bad Request", "License already claimed", null);
-        assertThat(ErrorMessages.describe(e, Action.CLAIM, "SGC-0001"))
-                .contains("already claimed by controller SGC-0001").contains("License already claimed");
+        LicenseOutcome already = new LicenseOutcome(LicenseOutcome.Action.CLAIM, LicenseOutcome.Status.ALREADY, "K",
+                "SGC-0002", null, "SGC-0001", e);
+        assertThat(ErrorMessages.describe(already, nodeId -> "Site " + nodeId))
+                .contains("already claimed by controller Site SGC-0001").contains("License already claimed");
         assertThat(ErrorMessages.describe(e, Action.CLAIM)).contains("may already be claimed");
+        for (LicenseOutcome.Action action : LicenseOutcome.Action.values()) {
+            for (LicenseOutcome.Status status : LicenseOutcome.Status.values()) {
+                String text = ErrorMessages.describe(new LicenseOutcome(action, status, "K", "n", null, null, e),
+                        nodeId -> nodeId);
+                assertThat(text).as(action + "/" + status).isNotBlank().doesNotContain("!");
+            }
+        }
         assertThat(ErrorMessages.describe(api(Kind.VALIDATION, 400, null, "already activated", null),
                 Action.ACTIVATE)).contains("already be activated").contains("already activated");
     }

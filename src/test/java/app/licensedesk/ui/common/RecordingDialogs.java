@@ -3,13 +3,21 @@ package app.licensedesk.ui.common;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.License;
 import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.LicenseOutcome;
+import app.licensedesk.service.LicenseOutcome.Action;
+import app.licensedesk.service.LicenseOutcome.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** A DialogService for view-model tests: records what was opened and answers with what the test set. */
+/**
+ * A DialogService for view-model tests: records what was opened and answers with what the test set. Like the real
+ * dialogs, a success reaches the shared rows through the registry.
+ */
 public final class RecordingDialogs implements DialogService {
+
+    private final LicenseRegistry registry;
 
     public final List<String> errorHeaders = new ArrayList<>();
     public final List<String> activated = new ArrayList<>();
@@ -19,6 +27,10 @@ public final class RecordingDialogs implements DialogService {
     /** Runs when the claim dialog "succeeds", like the real dialog's server call; may be null. */
     public Supplier<ClaimResult> claimResult;
 
+    public RecordingDialogs(LicenseRegistry registry) {
+        this.registry = registry;
+    }
+
     @Override
     public void showError(String header, Throwable error) {
         errorHeaders.add(header);
@@ -27,6 +39,9 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public Optional<License> activate(String key) {
         activated.add(key);
+        if (activationResult != null) {
+            registry.record(new LicenseOutcome(Action.ACTIVATE, Status.DONE, key, null, activationResult, null, null));
+        }
         return Optional.ofNullable(activationResult);
     }
 
@@ -34,6 +49,12 @@ public final class RecordingDialogs implements DialogService {
     public Optional<ClaimResult> claim(String key, Controller controller) {
         claimKeys.add(key);
         claimControllers.add(controller);
-        return claimResult == null ? Optional.empty() : Optional.of(claimResult.get());
+        if (claimResult == null) {
+            return Optional.empty();
+        }
+        ClaimResult result = claimResult.get();
+        registry.record(new LicenseOutcome(Action.CLAIM, Status.DONE, result.key(), result.nodeId(),
+                License.ofKey(result.key()), result.nodeId(), null));
+        return Optional.of(result);
     }
 }

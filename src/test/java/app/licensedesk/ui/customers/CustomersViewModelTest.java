@@ -56,8 +56,8 @@ class CustomersViewModelTest {
                 license("ACME-3", null, 12),
                 license("ACME-4", Instant.parse("2025-02-01T00:00:00Z"), 0)));
         service.licensesByCustomerUuid.put(BOLT.uuid(), List.of(license("BOLT-1", null, 24)));
-        dialogs = new RecordingDialogs();
         registry = new LicenseRegistry(LicenseTerms.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+        dialogs = new RecordingDialogs(registry);
         directory = new Directory(service, TaskRunner.inline());
     }
 

@@ -8,6 +8,10 @@ import app.licensedesk.model.Environment;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.model.LicenseTerms;
+import app.licensedesk.service.LicenseOutcome;
+import app.licensedesk.service.LicenseOutcome.Action;
+import app.licensedesk.service.LicenseOutcome.Status;
+import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.LicenseRegistry;
 import app.licensedesk.ui.common.LicenseRow;
@@ -18,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +179,21 @@ class ActivateViewModelTest {
     }
 
     @Test
+    void theActivationAnswerCarriesNoDatalinksSoTheRowKeepsThem() {
+        LicenseRow linked = registry.put(new License("id-DL", "SG1-DL", 10, 8, 5, null, NOW, null, 12, null,
+                "residential", List.of("dl-1")), new Customer(7, "c-uuid", "Acme BV"));
+        ActivateViewModel vm = vm("SG1-DL");
+        // the documented activate answer: every field but datalinks
+        service.onActivate = (key, when) -> new License("id-DL", key, 10, 8, 5, null, NOW, NOW, 12, null,
+                "residential", List.of(), EnumSet.complementOf(EnumSet.of(License.Field.DATALINKS)));
+
+        vm.activate(succeeded::add);
+
+        assertThat(linked.getLicense().activationDate()).isEqualTo(NOW);
+        assertThat(linked.getLicense().datalinks()).containsExactly("dl-1");
+    }
+
+    @Test
     void activateNowSendsNoInstant() {
         ActivateViewModel vm = vm(KEY);
         service.onActivate = (key, when) -> FakeDialogService.license(key, NOW);
@@ -226,6 +246,82 @@ class ActivateViewModelTest {
         // editing the input makes the old reason go away
         vm.timeProperty().set("10:00");
         assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    private static LicenseOutcome outcome(Status status, License license, ApiException failure) {
+        return new LicenseOutcome(Action.ACTIVATE, status, KEY, null, license, null, failure);
+    }
+
+    @Test
+    void alreadyActivatedSaysSinceWhenAndTheRowLearnsIt() {
+        Instant since = Instant.parse("2026-10-01T08:00:00Z");
+        service.activateOutcome = outcome(Status.ALREADY, FakeDialogService.license(KEY, since),
+                new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "License already activated",
+                        null, null));
+        ActivateViewModel vm = vm(KEY);
+
+        vm.activate(succeeded::add);
+
+        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("outcome.activate.already", Formats.dateTime(since),
+                "License already activated"));
+        assertThat(vm.errorProperty().get()).contains("already activated (").doesNotContain("may");
+        assertThat(row.getLicense().activationDate()).isEqualTo(since);
+        assertThat(succeeded).isEmpty();
+        // the service was told where to read the license back from: its customer
+        assertThat(service.contexts).extracting(c -> c.customer().name()).containsExactly("Acme BV");
+    }
+
+    @Test
+    void aLostAnswerIsCheckedAndAnActivationThatWasAppliedIsReportedAndNotSentAgain() {
+        ActivateViewModel vm = vm(KEY);
+        List<String> whileChecking = new ArrayList<>();
+        service.duringCheck = () -> whileChecking.add(vm.errorProperty().get());
+        service.activateOutcome = outcome(Status.LOST_DONE, FakeDialogService.license(KEY, NOW),
+                new ApiException(ApiException.Kind.TIMEOUT, "slow", null));
+
+        vm.activate(succeeded::add);
+
+        assertThat(whileChecking).containsExactly(I18n.t("outcome.checking"));
+        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("outcome.activate.lostDone", Formats.dateTime(NOW)));
+        assertThat(row.getStatus()).isEqualTo(LicenseStatus.ACTIVE);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.invalidProperty().get()).isTrue();
+        vm.activate(succeeded::add);
+        assertThat(service.calls).hasSize(1);
+        assertThat(succeeded).isEmpty();
+    }
+
+    @Test
+    void aLostAnswerThatWasNotAppliedMayBeTriedAgain() {
+        ActivateViewModel vm = vm(KEY);
+        service.activateOutcome = outcome(Status.LOST_NOT_DONE, FakeDialogService.license(KEY, null),
+                new ApiException(ApiException.Kind.NETWORK, "reset", null));
+
+        vm.activate(succeeded::add);
+
+        assertThat(vm.errorProperty().get()).isEqualTo("The answer from the server was lost. Read back: the license "
+                + "was not activated. You can try again.");
+        assertThat(vm.invalidProperty().get()).isFalse();
+        assertThat(row.getStatus()).isEqualTo(LicenseStatus.NOT_ACTIVATED);
+
+        service.activateOutcome = null;
+        service.onActivate = (key, when) -> FakeDialogService.license(key, NOW);
+        vm.activate(succeeded::add);
+        assertThat(succeeded).hasSize(1);
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aLostAnswerThatCouldNotBeReadBackIsUnknown() {
+        ActivateViewModel vm = vm(KEY);
+        service.activateOutcome = outcome(Status.LOST_UNKNOWN, null,
+                new ApiException(ApiException.Kind.UNREADABLE, "garbled", null));
+
+        vm.activate(succeeded::add);
+
+        assertThat(vm.errorProperty().get()).contains("unknown whether it was activated").contains("Reload");
+        assertThat(vm.invalidProperty().get()).isTrue();
+        assertThat(row.getLicense().activationDate()).isNull();
     }
 
     @Test

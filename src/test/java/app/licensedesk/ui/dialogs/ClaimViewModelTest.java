@@ -8,6 +8,11 @@ import app.licensedesk.model.Customer;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.ControllerList;
+import app.licensedesk.service.LicenseContext;
+import app.licensedesk.service.LicenseOutcome;
+import app.licensedesk.service.LicenseOutcome.Action;
+import app.licensedesk.service.LicenseOutcome.Status;
 import app.licensedesk.ui.common.Directory;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.LicenseRegistry;
@@ -27,11 +32,11 @@ class ClaimViewModelTest {
     private static final Customer ACME = new Customer(1, "u-1", "Acme BV");
     private static final Customer BETA = new Customer(2, "u-2", "Beta NV");
     private static final Controller ALPHA = new Controller(11, "node-a1", "Alpha site", "smartgridControllerSite",
-            ACME, null);
+            List.of(ACME), null);
     private static final Controller HARBOUR = new Controller(12, "node-h2", "Harbour", "smartgridControllerSite",
-            BETA, null);
+            List.of(BETA), null);
     private static final Controller BARE = new Controller(13, "ctl-777", "ctl-777", "smartgridControllerSite",
-            null, null);
+            List.of(), null);
 
     private final FakeDialogService service = new FakeDialogService();
     private final TaskRunner tasks = TaskRunner.inline();
@@ -121,6 +126,10 @@ class ClaimViewModelTest {
         assertThat(vm.confirmationProperty().get()).contains("for controller ctl-777 in");
         assertThat(ClaimViewModel.listText(ALPHA)).isEqualTo("Alpha site \u2014 node-a1 \u2014 Acme BV");
         assertThat(ClaimViewModel.listText(BARE)).isEqualTo("ctl-777 \u2014 ctl-777");
+        Controller shared = new Controller(14, "node-s4", "Shared", "smartgridControllerSite", List.of(ACME, BETA),
+                null);
+        assertThat(ClaimViewModel.listText(shared)).isEqualTo("Shared \u2014 node-s4 \u2014 Acme BV, Beta NV");
+        assertThat(ClaimViewModel.matcher("beta").test(shared)).isTrue();
     }
 
     @Test
@@ -138,44 +147,100 @@ class ClaimViewModelTest {
         assertThat(row.getController()).isEqualTo("node-a1");
     }
 
+    private static ApiException refusal() {
+        return new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "License already claimed", null,
+                null);
+    }
+
+    private static LicenseOutcome outcome(Status status, String claimedTo, ApiException failure) {
+        return new LicenseOutcome(Action.CLAIM, status, KEY, ALPHA.nodeId(), null, claimedTo, failure);
+    }
+
     @Test
-    void alreadyClaimedNamesTheControllerTheServiceKnows() {
-        service.onClaim = (key, nodeId) -> {
-            throw new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "License already claimed",
-                    null, null);
-        };
-        service.known.put(KEY, "node-h2");
+    void alreadyClaimedNamesTheControllerTheReadBackFound() {
+        service.claimOutcome = outcome(Status.ALREADY, "node-h2", refusal());
         ClaimViewModel vm = vm(KEY, ALPHA);
 
         vm.claim(succeeded::add);
 
         assertThat(vm.errorProperty().get())
                 .isEqualTo(I18n.t("error.claim.refusedKnown", "Harbour (node-h2)", "License already claimed"));
-        assertThat(vm.errorProperty().get()).contains("Harbour (node-h2)");
         assertThat(succeeded).isEmpty();
         assertThat(vm.keyProperty().get()).isEqualTo(KEY);
         assertThat(vm.controllerProperty().get()).isEqualTo(ALPHA);
         assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(row.getController()).isEmpty();
+        // what the read-back found is a fact the shared row learns
+        assertThat(row.getController()).isEqualTo("node-h2");
 
         vm.controllerProperty().set(HARBOUR);
         assertThat(vm.errorProperty().get()).isEmpty();
     }
 
     @Test
-    void alreadyClaimedFallsBackToTheRowAndThenToPlainWords() {
-        service.onClaim = (key, nodeId) -> {
-            throw new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "already claimed", null, null);
-        };
+    void aRefusalTheReadBackCannotExplainSaysSoAndTheServiceIsToldWhereTheLicenseWasSeen() {
+        service.claimOutcome = outcome(Status.REFUSED, null, refusal());
+        registry.linkController(KEY, "node-unknown");
         ClaimViewModel vm = vm(KEY, ALPHA);
 
         vm.claim(succeeded::add);
-        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.claim.refused", "already claimed"));
 
-        registry.linkController(KEY, "node-unknown");
+        assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.claim.refused", "License already claimed"));
+        assertThat(service.contexts).containsExactly(new LicenseContext(ACME, List.of("node-unknown")));
+        assertThat(vm.invalidProperty().get()).isFalse();
+    }
+
+    @Test
+    void aLostAnswerIsCheckedAndAClaimThatWasAppliedIsReportedAndNotSentAgain() {
+        ApiException lost = new ApiException(ApiException.Kind.TIMEOUT, "The server did not answer in time", null);
+        service.claimOutcome = outcome(Status.LOST_DONE, ALPHA.nodeId(), lost);
+        ClaimViewModel vm = vm(KEY, ALPHA);
+        List<String> whileChecking = new ArrayList<>();
+        service.duringCheck = () -> whileChecking.add(vm.errorProperty().get() + " busy=" + vm.busyProperty().get());
+
         vm.claim(succeeded::add);
-        assertThat(vm.errorProperty().get())
-                .isEqualTo(I18n.t("error.claim.refusedKnown", "node-unknown", "already claimed"));
+
+        assertThat(whileChecking).containsExactly(I18n.t("outcome.checking") + " busy=true");
+        assertThat(vm.errorProperty().get()).isEqualTo(
+                "The answer from the server was lost. Read back: the license is now claimed to Alpha site (node-a1).");
+        assertThat(row.getController()).isEqualTo(ALPHA.nodeId());
+        assertThat(vm.busyProperty().get()).isFalse();
+        // it is done: the same input is not sent again
+        assertThat(vm.invalidProperty().get()).isTrue();
+        vm.claim(succeeded::add);
+        assertThat(service.calls).filteredOn(c -> c.startsWith("claim")).hasSize(1);
+        // another controller is another request
+        vm.controllerProperty().set(HARBOUR);
+        assertThat(vm.invalidProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aLostAnswerThatWasNotAppliedMayBeTriedAgain() {
+        ApiException lost = new ApiException(ApiException.Kind.NETWORK, "connection reset", null);
+        service.claimOutcome = outcome(Status.LOST_NOT_DONE, null, lost);
+        ClaimViewModel vm = vm(KEY, ALPHA);
+
+        vm.claim(succeeded::add);
+
+        assertThat(vm.errorProperty().get()).isEqualTo("The answer from the server was lost. Read back: the license "
+                + "is not claimed to Alpha site (node-a1). You can try again.");
+        assertThat(vm.invalidProperty().get()).isFalse();
+        assertThat(row.getController()).isEmpty();
+        assertThat(succeeded).isEmpty();
+    }
+
+    @Test
+    void aLostAnswerThatCouldNotBeReadBackIsUnknownAndNotSentAgain() {
+        ApiException lost = new ApiException(ApiException.Kind.UNREADABLE, "garbled", null);
+        service.claimOutcome = outcome(Status.LOST_UNKNOWN, null, lost);
+        ClaimViewModel vm = vm(KEY, ALPHA);
+
+        vm.claim(succeeded::add);
+
+        assertThat(vm.errorProperty().get()).contains("unknown whether the license was claimed")
+                .contains("Alpha site (node-a1)").contains("Reload to check");
+        assertThat(vm.invalidProperty().get()).isTrue();
+        assertThat(row.getController()).isEmpty();
     }
 
     @Test
@@ -206,7 +271,7 @@ class ClaimViewModelTest {
     void controllerLoadFailureIsShownAndNothingIsSentWithoutAController() {
         FakeDialogService failing = new FakeDialogService() {
             @Override
-            public List<Controller> controllers(List<Customer> of) {
+            public ControllerList controllers(List<Customer> of) {
                 throw new ApiException(ApiException.Kind.NETWORK, "down", null);
             }
         };

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +101,56 @@ class LicensesViewModelTest {
         assertThat(vm.errorTextProperty().get()).isEmpty();
         assertThat(dialogs.calls).isEmpty();
         assertThat(vm.progressTextProperty().get()).isEqualTo("Loaded 3 of 3 customers \u00b7 3 licenses");
+    }
+
+    @Test
+    void reloadFailedAsksOnlyTheFailedCustomersAgainAndKeepsTheOtherRows() {
+        service.failures.put(BETA.id(), new ApiException(ApiException.Kind.TIMEOUT, "slow", null));
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        vm.shown();
+        assertThat(vm.failedCountProperty().get()).isEqualTo(2);
+        assertThat(vm.canReloadFailedProperty().get()).isTrue();
+        LicenseRow acmeRow = registry.byKey("SG1-RES-AAA1").orElseThrow();
+        service.failures.clear();
+        service.requested.clear();
+
+        vm.reloadFailed();
+
+        assertThat(service.requested).containsExactly("Beta NV", "Gamma GmbH");
+        assertThat(vm.failedCountProperty().get()).isZero();
+        assertThat(vm.warningTextProperty().get()).isEmpty();
+        assertThat(vm.canReloadFailedProperty().get()).isFalse();
+        assertThat(vm.rows()).contains(acmeRow);
+        // still in the customers' order, then by key
+        assertThat(keys(vm.rows())).containsExactly("SG1-COM-AAA2", "SG1-RES-AAA1", "SG1-RES-AAA3",
+                "SG1-IND-BBB2", "SG1-RES-BBB1");
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Loaded 3 of 3 customers \u00b7 5 licenses");
+        assertThat(vm.loadingProperty().get()).isFalse();
+
+        // nothing failed: nothing to do
+        vm.reloadFailed();
+        assertThat(service.requested).hasSize(2);
+    }
+
+    @Test
+    void aCustomerThatFailsAgainIsNamedAgain() {
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        vm.shown();
+        vm.reloadFailed();
+        assertThat(vm.failedCountProperty().get()).isEqualTo(1);
+        assertThat(vm.warningTextProperty().get()).contains("Gamma GmbH");
+        assertThat(vm.customersDoneProperty().get()).isEqualTo(3);
+    }
+
+    @Test
+    void reloadFailedWaitsForARunningLoad() {
+        ArrayDeque<Runnable> background = new ArrayDeque<>();
+        LicensesViewModel vm = vm(new TaskRunner(background::add, Runnable::run));
+        vm.shown();
+        background.poll().run(); // the customers; the licenses are queued
+        assertThat(vm.canReloadFailedProperty().get()).isFalse();
+        vm.reloadFailed();
+        assertThat(background).hasSize(1);
     }
 
     @Test
@@ -296,7 +347,8 @@ class LicensesViewModelTest {
         assertThat(dialogs.calls).containsExactly("activate SG1-RES-AAA1", "claim SG1-RES-AAA1 null");
 
         // the dialog updates the shared row: Activate turns off for it at once
-        registry.put(fresh.getLicense().withActivationDate(NOW), null);
+        registry.put(new License(null, fresh.getKey(), null, null, null, null, null, NOW, null, null, null, null,
+                EnumSet.of(License.Field.KEY, License.Field.ACTIVATION_DATE)), null);
         assertThat(vm.canActivateProperty().get()).isFalse();
         assertThat(fresh.getCustomer()).isEqualTo(ACME);
     }
