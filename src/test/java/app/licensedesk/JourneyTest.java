@@ -89,12 +89,30 @@ class JourneyTest {
         assertThat(text("#signedInUser")).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
         assertThat(stage.getTitle()).startsWith("License Desk");
 
+        // with nothing running, one click signs out (while work runs it asks first)
+        waitUntil(() -> text("#statusText").equals("Ready"));
         robot.clickOn("#signOutButton");
         waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent());
         // the username is remembered, the password is not
         assertThat(robot.lookup("#usernameField").queryTextInputControl().getText())
                 .isEqualTo(SandboxAccounts.ADMIN_USERNAME);
         assertThat(robot.lookup("#passwordField").queryTextInputControl().getText()).isEmpty();
+    }
+
+    @Test
+    void focusGoesToThePagesSearchFieldSoSpaceNeverSignsOut() {
+        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        // a fresh sign-in shows Customers; the caret waits in its search field, not on Sign out
+        waitUntil(() -> "customersSearchField".equals(focusOwnerId()));
+        pressSpaceAndStaySignedIn();
+        String[] fields = {"customersSearchField", "controllersSearchField", "licensesSearchField"};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        for (int i : new int[] {1, 2, 0, 2}) {
+            robot.press(KeyCode.CONTROL, digits[i]).release(digits[i], KeyCode.CONTROL);
+            String wanted = fields[i];
+            waitUntil(() -> wanted.equals(focusOwnerId()));
+            pressSpaceAndStaySignedIn();
+        }
     }
 
     @Test
@@ -264,6 +282,18 @@ class JourneyTest {
         TableView<LicenseRow> table = robot.lookup("#customerLicensesTable").queryTableView();
         waitUntil(() -> table.getItems().stream().anyMatch(wanted));
         return table.getItems().stream().filter(wanted).findFirst().orElseThrow();
+    }
+
+    private String focusOwnerId() {
+        Node owner = stage.getScene().getFocusOwner();
+        return owner == null ? null : owner.getId();
+    }
+
+    private void pressSpaceAndStaySignedIn() {
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#signOutButton").queryButton().isDisabled()).as("signing out").isFalse();
+        assertThat(robot.lookup("#environmentBanner").tryQuery()).isPresent();
     }
 
     private void fill(String query, String value) {

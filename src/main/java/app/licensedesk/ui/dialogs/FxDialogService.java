@@ -16,7 +16,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
@@ -63,6 +67,25 @@ public final class FxDialogService implements DialogService {
         alert.getDialogPane().setExpandableContent(details);
         alert.getDialogPane().setExpanded(false);
         alert.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String question, String action, String keep) {
+        ButtonType yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(keep, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, yes, no);
+        BaseDialog.decorate(alert, owner.get(), title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("confirmDialog");
+        Button yesButton = (Button) alert.getDialogPane().lookupButton(yes);
+        yesButton.setId("confirmYesButton");
+        yesButton.setDefaultButton(false);
+        Button noButton = (Button) alert.getDialogPane().lookupButton(no);
+        noButton.setId("confirmNoButton");
+        noButton.setDefaultButton(true);
+        // the focus too: a Space typed by habit presses the focused button, not the default one
+        alert.setOnShown(e -> Platform.runLater(noButton::requestFocus));
+        return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
     @Override

@@ -360,6 +360,12 @@ class LicensesViewModelTest {
         }
 
         @Override
+        public boolean confirm(String title, String question, String action, String keep) {
+            calls.add("confirm " + question);
+            return false;
+        }
+
+        @Override
         public Optional<License> activate(String key) {
             calls.add("activate " + key);
             return Optional.empty();
