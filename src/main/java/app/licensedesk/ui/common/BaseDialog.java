@@ -137,7 +137,8 @@ public class BaseDialog<R> extends Dialog<R> {
 
     /**
      * Makes the OK button start work instead of closing the dialog. OK is disabled while the input is invalid
-     * or the work runs; the dialog closes only through {@link #finish}.
+     * or the work runs; the dialog closes only through {@link #finish}. Enter while the input is invalid is an
+     * attempt too: {@code start} runs, so the view model can show every field's problem (and sends nothing).
      *
      * @param ok      the button from {@link #addButtons}
      * @param invalid true while the input cannot be submitted
@@ -154,6 +155,34 @@ public class BaseDialog<R> extends Dialog<R> {
                 start.run();
             }
         });
+        // a disabled default button ignores Enter, so the attempt is caught here, after the fields had their turn
+        getDialogPane().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && invalid.get() && !busy.get()) {
+                event.consume();
+                start.run();
+            }
+        });
+    }
+
+    /**
+     * Runs {@code left} each time the focus moves from {@code field} (or a part of it) to another control of this
+     * dialog; not when the window loses the focus, since coming back from copying a key elsewhere is not leaving.
+     */
+    public final void whenLeft(Node field, Runnable left) {
+        getDialogPane().getScene().focusOwnerProperty().addListener((o, before, now) -> {
+            if (now != null && isWithin(before, field) && !isWithin(now, field)) {
+                left.run();
+            }
+        });
+    }
+
+    private static boolean isWithin(Node node, Node container) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == container) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

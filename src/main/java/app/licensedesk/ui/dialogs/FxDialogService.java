@@ -11,6 +11,7 @@ import app.licensedesk.ui.common.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.common.Notices;
 import app.licensedesk.ui.common.TaskRunner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -91,12 +92,16 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<License> activate(String key) {
         ActivateViewModel vm = new ActivateViewModel(service, tasks, registry, environment, key);
-        return new ActivateDialog(owner.get(), vm).showAndWait();
+        Optional<License> activated = new ActivateDialog(owner.get(), vm).showAndWait();
+        activated.ifPresent(license -> Notices.success(owner.get(), vm.doneText(license)));
+        return activated;
     }
 
     @Override
     public Optional<ClaimResult> claim(String key, Controller controller) {
         ClaimViewModel vm = new ClaimViewModel(service, tasks, registry, directory, environment, key, controller);
-        return new ClaimDialog(owner.get(), vm).showAndWait();
+        Optional<ClaimResult> claimed = new ClaimDialog(owner.get(), vm).showAndWait();
+        claimed.ifPresent(result -> Notices.success(owner.get(), vm.doneText(result)));
+        return claimed;
     }
 }

@@ -58,6 +58,7 @@ class ClaimViewModelTest {
     @Test
     void pastedKeyLosesItsWhitespaceAndLineBreaks() {
         ClaimViewModel vm = vm(null, ALPHA);
+        vm.keyTouched();
         assertThat(vm.keyErrorProperty().get()).isEqualTo(I18n.t("input.key.empty"));
 
         vm.keyProperty().set("  SG1-AB\nCD  ");
@@ -69,6 +70,29 @@ class ClaimViewModelTest {
         vm.keyProperty().set("X".repeat(51));
         assertThat(vm.keyErrorProperty().get()).contains("50");
         assertThat(vm.invalidProperty().get()).isTrue();
+    }
+
+    @Test
+    void problemsShowOnlyOnceAFieldWasLeftOrAClaimWasTried() {
+        ClaimViewModel vm = vm(null, null);
+        // nothing typed yet: no red text, but nothing can be sent either
+        assertThat(vm.keyErrorProperty().get()).isEmpty();
+        assertThat(vm.controllerErrorProperty().get()).isEmpty();
+        assertThat(vm.invalidProperty().get()).isTrue();
+
+        vm.keyTouched();
+        assertThat(vm.keyErrorProperty().get()).isEqualTo(I18n.t("input.key.empty"));
+        assertThat(vm.controllerErrorProperty().get()).isEmpty();
+
+        vm.claim(succeeded::add);
+        assertThat(vm.controllerErrorProperty().get()).isEqualTo(I18n.t("input.nodeId.empty"));
+        assertThat(service.calls).noneMatch(c -> c.startsWith("claim"));
+
+        // once shown, a problem follows the input
+        vm.keyProperty().set(KEY);
+        assertThat(vm.keyErrorProperty().get()).isEmpty();
+        vm.keyProperty().set("");
+        assertThat(vm.keyErrorProperty().get()).isEqualTo(I18n.t("input.key.empty"));
     }
 
     @Test
@@ -97,6 +121,7 @@ class ClaimViewModelTest {
     @Test
     void aControllerMustBeChosenAndStaysChosenWhileFiltering() {
         ClaimViewModel vm = vm(KEY, null);
+        vm.controllerTouched();
         assertThat(vm.controllerErrorProperty().get()).isEqualTo(I18n.t("input.nodeId.empty"));
         assertThat(vm.invalidProperty().get()).isTrue();
         assertThat(vm.confirmationProperty().get()).isEmpty();
