@@ -216,6 +216,17 @@ class ActivateViewModelTest {
     }
 
     @Test
+    void theNoticeSaysWhatChangedFromTheServersAnswer() {
+        ActivateViewModel vm = vm(KEY);
+        // NOW is 10:15 UTC; Brussels is UTC+1 in winter
+        assertThat(vm.doneText(FakeDialogService.license(KEY, NOW)))
+                .isEqualTo("SG1-RES-7K3M-Q9XA activated at Nov 30, 2026, 11:15 AM");
+        assertThat(vm.doneText(FakeDialogService.license(KEY, Instant.parse("2026-12-01T08:00:00Z"))))
+                .isEqualTo("SG1-RES-7K3M-Q9XA will activate at Dec 1, 2026, 9:00 AM");
+        assertThat(vm.doneText(FakeDialogService.license(KEY, null))).isEqualTo("SG1-RES-7K3M-Q9XA activated");
+    }
+
+    @Test
     void theZoneIsNamedAsPeopleKnowIt() {
         assertThat(ActivateViewModel.zoneName(ZoneId.of("Etc/UTC"))).isEqualTo("UTC");
         assertThat(ActivateViewModel.zoneName(ZoneOffset.UTC)).isEqualTo("UTC");

@@ -96,6 +96,16 @@ class ClaimViewModelTest {
     }
 
     @Test
+    void theNoticeNamesTheControllerAsPeopleKnowIt() {
+        ClaimViewModel vm = vm(KEY, HARBOUR);
+        assertThat(vm.doneText(new ClaimResult("id-1", KEY, "node-h2")))
+                .isEqualTo("SG1-ABCD claimed to controller Harbour (node-h2)");
+        // the server's answer counts: a nodeId the picker does not hold is named as it is
+        assertThat(vm.doneText(new ClaimResult("id-1", null, "node-x")))
+                .isEqualTo("SG1-ABCD claimed to controller node-x");
+    }
+
+    @Test
     void controllersLoadOnOpenAndAreSearchedByNameNodeIdOrCustomer() {
         ClaimViewModel vm = vm(KEY, null);
         assertThat(service.calls).containsExactly("customers", "controllers");
