@@ -47,7 +47,7 @@ final class AppContext {
                 new ControllersViewModel(backend.service(), tasks, registry, directory, dialogs)));
         pages.put(Page.LICENSES, () -> new LicensesView(
                 new LicensesViewModel(backend.service(), tasks, registry, directory, dialogs)));
-        shell = new ShellView(new ShellViewModel(backend, tasks, prefs, () -> {
+        shell = new ShellView(new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
             tasks.setReauthenticator(null);
             onSignedOut.run();
         }), pages);

@@ -115,6 +115,11 @@ class LicensesOverviewUnderFaultsContractTest {
         }
 
         @Override
+        public boolean confirm(String title, String question, String action, String keep) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
         public Optional<ClaimResult> claim(String key, Controller controller) {
             throw new AssertionError("not used");
         }

@@ -15,6 +15,17 @@ public interface DialogService {
     void showError(String header, Throwable error);
 
     /**
+     * Asks before doing something that cannot be undone. The other button keeps things as they are and is the
+     * default, so Enter or Space typed by habit changes nothing.
+     *
+     * @param question what will happen, in a sentence or two
+     * @param action   the text of the button that does it, e.g. "Sign out"
+     * @param keep     the text of the button that keeps things as they are, e.g. "Stay signed in"
+     * @return true when the user chose the action
+     */
+    boolean confirm(String title, String question, String action, String keep);
+
+    /**
      * Opens the activation-date dialog.
      *
      * @param key the key to prefill (editable), or null

@@ -110,7 +110,7 @@ public final class LicensePane extends VBox {
     }
 
     private void copyKey() {
-        PageParts.copyToClipboard(model.selectedKey());
+        PageParts.copyKey(this, model.selectedKey());
     }
 
     private Node placeholder(String idPrefix) {

@@ -42,7 +42,10 @@ public final class ClaimViewModel {
     private final ObjectProperty<Controller> controller = new SimpleObjectProperty<>(this, "controller");
 
     private final FilteredList<Controller> matches;
-    private final ReadOnlyStringWrapper controllerError = new ReadOnlyStringWrapper(this, "controllerError", "");
+    private final ReadOnlyStringWrapper controllerProblem = new ReadOnlyStringWrapper(this, "controllerProblem", "");
+    private final FieldProblems problems = new FieldProblems();
+    private final FieldProblems.Shown keyError;
+    private final FieldProblems.Shown controllerError;
 
     /**
      * @param initialKey        the key to prefill, or null
@@ -55,6 +58,8 @@ public final class ClaimViewModel {
         this.directory = directory;
         this.environment = environment;
         this.call = new LicenseCall<>(this, tasks, registry, ErrorMessages.Action.CLAIM, initialKey);
+        keyError = problems.field(this, "keyError", call.keyErrorProperty());
+        controllerError = problems.field(this, "controllerError", controllerProblem);
         this.matches = new FilteredList<>(directory.controllers());
         controller.set(initialController);
         search.addListener(o -> matches.setPredicate(matcher(search.get())));
@@ -94,9 +99,28 @@ public final class ClaimViewModel {
         boolean keyValid = call.checkKey();
         Controller c = controller.get();
         String nodeProblem = InputRules.nodeIdProblem(c == null ? null : c.nodeId());
-        controllerError.set(nodeProblem == null ? "" : I18n.t(nodeProblem));
+        controllerProblem.set(nodeProblem == null ? "" : I18n.t(nodeProblem));
         call.validated(!keyValid || nodeProblem != null, () -> I18n.t("claim.confirm", call.normalizedKey(),
                 label(c), LicenseCall.environmentName(environment), environment.apiUrl()));
+    }
+
+    /** What the success notice says: "SG1-… claimed to controller Site A (node-1)". */
+    public String doneText(ClaimResult result) {
+        String k = result.key() == null ? call.normalizedKey() : result.key();
+        String nodeId = result.nodeId();
+        Controller c = controller.get();
+        String to = c != null && (nodeId == null || nodeId.equals(c.nodeId())) ? label(c) : nodeId;
+        return I18n.t("notice.claimed", k, to);
+    }
+
+    /** The user has left the key field: its problem shows from now on. */
+    public void keyTouched() {
+        keyError.touch();
+    }
+
+    /** The user has left the controller list. */
+    public void controllerTouched() {
+        controllerError.touch();
     }
 
     /** "Site A (node-1)", or the nodeId alone when the name says nothing more. */
@@ -122,6 +146,9 @@ public final class ClaimViewModel {
      * stays as it is.
      */
     public void claim(Consumer<ClaimResult> onSuccess) {
+        if (call.invalidProperty().get()) {
+            problems.attempted(); // nothing is sent, but every field now says what it needs
+        }
         if (!call.ready()) {
             return;
         }
@@ -179,12 +206,14 @@ public final class ClaimViewModel {
         return call.normalizedKeyProperty();
     }
 
+    /** Why the key cannot be sent, once the user has left the field or tried to send; else "". */
     public ReadOnlyStringProperty keyErrorProperty() {
-        return call.keyErrorProperty();
+        return keyError.property();
     }
 
+    /** Why no controller can be sent, once the user has left the list or tried to send; else "". */
     public ReadOnlyStringProperty controllerErrorProperty() {
-        return controllerError.getReadOnlyProperty();
+        return controllerError.property();
     }
 
     /** "Claim KEY for controller NAME (nodeId) in ENV (URL)?", or "" while the input is invalid. */

@@ -163,13 +163,25 @@ public final class LicensesView implements ShellPage {
         error.getStyleClass().add("inline-error");
         error.textProperty().bind(vm.errorTextProperty());
         hideWhenEmpty(error);
+        Label noView = new Label();
+        noView.setId("licensesNoViewLabel");
+        noView.getStyleClass().add("inline-info");
+        noView.textProperty().bind(vm.noLicenseViewTextProperty());
+        Tooltip noViewTip = new Tooltip();
+        noViewTip.setWrapText(true);
+        noViewTip.setMaxWidth(480);
+        noViewTip.setOnShowing(e -> noViewTip.setText(vm.noLicenseViewDetail()));
+        noView.setTooltip(noViewTip);
+        noView.setMinWidth(Region.USE_PREF_SIZE);
+        PageParts.visibleWhen(noView, noView.textProperty().isNotEmpty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label count = new Label();
         count.setId("licensesCountLabel");
         count.textProperty().bind(vm.countTextProperty());
         count.getStyleClass().add("licenses-count");
-        HBox line = new HBox(10, bar, progress, warning, reloadFailed, error, spacer, count);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(10, bar, progress, warning, reloadFailed, error, noView, spacer, count);
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
     }
@@ -287,7 +299,7 @@ public final class LicensesView implements ShellPage {
     }
 
     private void copyKey() {
-        PageParts.copyToClipboard(vm.selectedKey());
+        PageParts.copyKey(root, vm.selectedKey());
     }
 
     @Override

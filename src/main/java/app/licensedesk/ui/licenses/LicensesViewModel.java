@@ -94,6 +94,7 @@ public final class LicensesViewModel {
     private final StringBinding countText;
     private final BooleanBinding canReloadFailed = failedCount.greaterThan(0).and(loading.not());
     private final List<Customer> failedCustomers = new ArrayList<>();
+    private final StringBinding noLicenseViewText;
     private final List<String> failedNames = new ArrayList<>();
     private final Set<String> failureReasons = new LinkedHashSet<>();
     private int generation;
@@ -121,6 +122,10 @@ public final class LicensesViewModel {
         customerFilter.addListener(refilter);
         countText = Bindings.createStringBinding(() -> I18n.t("licenses.count", filtered.size(), rows.size()),
                 filtered, rows);
+        noLicenseViewText = Bindings.createStringBinding(() -> {
+            long count = customers.stream().filter(c -> !c.hasLicenseView()).count();
+            return count == 0 ? "" : I18n.t("licenses.noLicenseView", count);
+        }, customers);
         selected.addListener((o, old, row) -> {
             if (old != null) {
                 old.licenseProperty().removeListener(selectedLicenseChanged);
@@ -478,6 +483,20 @@ public final class LicensesViewModel {
     /** "N of M licenses". */
     public StringBinding countTextProperty() {
         return countText;
+    }
+
+    /**
+     * "2 customers without a license view (no UUID)", so nobody wonders why their licenses are missing; "" when every
+     * customer has one.
+     */
+    public StringBinding noLicenseViewTextProperty() {
+        return noLicenseViewText;
+    }
+
+    /** Which customers those are and why, for a tooltip; "" when there are none. */
+    public String noLicenseViewDetail() {
+        List<String> names = customers.stream().filter(c -> !c.hasLicenseView()).map(Customer::name).toList();
+        return names.isEmpty() ? "" : I18n.t("licenses.noLicenseView.detail", String.join(", ", names));
     }
 
     /** Whether a license is selected (Claim, Copy key). */

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -14,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -53,6 +55,13 @@ public final class ShellView {
         root.setBottom(statusBar());
         vm.pageProperty().addListener((o, a, p) -> show(p));
         show(vm.pageProperty().get());
+        // The first page is built before the window shows it; without this the focus would land on the first
+        // control of the window, Sign out, where a Space or Enter typed by habit signs the user out.
+        root.sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                Platform.runLater(this::focusPage);
+            }
+        });
     }
 
     public Parent root() {
@@ -69,8 +78,11 @@ public final class ShellView {
         Page[] all = Page.values();
         for (int i = 0; i < all.length; i++) {
             Page target = all[i];
-            scene.getAccelerators().put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN),
-                    () -> vm.pageProperty().set(target));
+            scene.getAccelerators().put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN), () -> {
+                vm.pageProperty().set(target);
+                // also when the page was already shown: the shortcut always lands in the page
+                focusPage();
+            });
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> currentPage().focusSearch());
@@ -82,6 +94,23 @@ public final class ShellView {
         content.getChildren().setAll(shown.root());
         nav.getToggles().stream().filter(t -> t.getUserData() == page).findFirst().ifPresent(nav::selectToggle);
         shown.shown();
+        focusPage();
+    }
+
+    /**
+     * Puts the caret at the end of the page's search field, its first useful control. Nothing is selected, so a key
+     * typed by habit adds to the search instead of replacing it.
+     */
+    private void focusPage() {
+        ShellPage page = currentPage();
+        if (page == null || root.getScene() == null) {
+            return;
+        }
+        page.focusSearch();
+        if (root.getScene().getFocusOwner() instanceof TextInputControl field) {
+            field.deselect();
+            field.end();
+        }
     }
 
     private HBox banner() {

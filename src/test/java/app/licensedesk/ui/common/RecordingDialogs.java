@@ -20,6 +20,9 @@ public final class RecordingDialogs implements DialogService {
     private final LicenseRegistry registry;
 
     public final List<String> errorHeaders = new ArrayList<>();
+    public final List<String> questions = new ArrayList<>();
+    /** The answer to {@link #confirm}. */
+    public boolean confirmAnswer;
     public final List<String> activated = new ArrayList<>();
     public final List<String> claimKeys = new ArrayList<>();
     public final List<Controller> claimControllers = new ArrayList<>();
@@ -34,6 +37,12 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public void showError(String header, Throwable error) {
         errorHeaders.add(header);
+    }
+
+    @Override
+    public boolean confirm(String title, String question, String action, String keep) {
+        questions.add(question);
+        return confirmAnswer;
     }
 
     @Override

@@ -70,6 +70,10 @@ class ActivateViewModelTest {
     @Test
     void keyMustNotBeEmptyNorLongerThanFifty() {
         ActivateViewModel vm = vm(null);
+        // no red text before the user has been in the field
+        assertThat(vm.keyErrorProperty().get()).isEmpty();
+        assertThat(vm.invalidProperty().get()).isTrue();
+        vm.keyTouched();
         assertThat(vm.keyErrorProperty().get()).isEqualTo(I18n.t("input.key.empty"));
         assertThat(vm.invalidProperty().get()).isTrue();
         assertThat(vm.confirmationProperty().get()).isEmpty();
@@ -87,6 +91,7 @@ class ActivateViewModelTest {
     void activateAtStartsAtTheNextFullHourInTheUsersZone() {
         ActivateViewModel vm = vm(KEY);
         // 10:15 UTC is 11:15 in Brussels in winter
+        assertThat(vm.dateTextProperty().get()).isEqualTo("2026-11-30");
         assertThat(vm.dateProperty().get()).isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(vm.timeProperty().get()).isEqualTo("12:00");
     }
@@ -95,31 +100,36 @@ class ActivateViewModelTest {
     void localDateAndTimeBecomeTheUtcInstantThatIsSent() {
         ActivateViewModel vm = vm(KEY, Environment.sandbox("http://127.0.0.1:8080"));
         vm.activateNowProperty().set(false);
-        vm.dateProperty().set(LocalDate.of(2026, 12, 1));
+        vm.dateTextProperty().set("2026-12-01");
         vm.timeProperty().set("09:00");
 
         assertThat(vm.activationInstantProperty().get()).isEqualTo(Instant.parse("2026-12-01T08:00:00Z"));
         assertThat(vm.activationIsoProperty().get()).isEqualTo("2026-12-01T08:00:00Z");
-        assertThat(vm.utcTextProperty().get()).contains("2026-12-01T08:00:00Z").doesNotContain("past");
+        // said in words, not as the wire field
+        assertThat(vm.utcTextProperty().get()).isEqualTo("2026-12-01 08:00 UTC");
         assertThat(vm.invalidProperty().get()).isFalse();
         assertThat(vm.confirmationProperty().get()).startsWith("Activate SG1-RES-7K3M-Q9XA from ")
                 .endsWith(" in Local sandbox (http://127.0.0.1:8080)?");
         assertThat(vm.isProduction()).isFalse();
 
         // summer time: Brussels is UTC+2, and a one-digit hour is fine
-        vm.dateProperty().set(LocalDate.of(2026, 7, 1));
+        vm.dateTextProperty().set("2026-07-01");
         vm.timeProperty().set("8:30");
         assertThat(vm.activationIsoProperty().get()).isEqualTo("2026-07-01T06:30:00Z");
-        assertThat(vm.utcTextProperty().get()).contains("past");
+        assertThat(vm.utcTextProperty().get()).isEqualTo("2026-07-01 06:30 UTC (in the past)");
     }
 
     @Test
     void timeMustBeHoursAndMinutesIn24Hours() {
         ActivateViewModel vm = vm(KEY);
         vm.activateNowProperty().set(false);
+        vm.timeTouched();
         for (String bad : List.of("", "25:00", "12:60", "9", "ab:cd", "12.30", "7 pm")) {
             vm.timeProperty().set(bad);
-            assertThat(vm.timeErrorProperty().get()).as(bad).isEqualTo(I18n.t("activate.time.invalid"));
+            assertThat(vm.timeErrorProperty().get()).as(bad)
+                    .isEqualTo("Use the format 14:30 (24 hours, 00:00 to 23:59).");
+            // kept as typed, to be corrected
+            assertThat(vm.timeProperty().get()).as(bad).isEqualTo(bad);
             assertThat(vm.invalidProperty().get()).as(bad).isTrue();
             assertThat(vm.activationInstantProperty().get()).as(bad).isNull();
             assertThat(vm.confirmationProperty().get()).as(bad).isEmpty();
@@ -133,20 +143,105 @@ class ActivateViewModelTest {
     void dateIsRequiredAndATimeTheClockSkipsIsRefused() {
         ActivateViewModel vm = vm(KEY);
         vm.activateNowProperty().set(false);
-        vm.dateProperty().set(null);
-        assertThat(vm.dateErrorProperty().get()).isEqualTo(I18n.t("activate.date.missing"));
+        vm.dateTextProperty().set("");
+        vm.dateTouched();
+        assertThat(vm.dateErrorProperty().get()).isEqualTo("Enter a date, for example 2026-12-01.");
         assertThat(vm.invalidProperty().get()).isTrue();
 
-        vm.dateProperty().set(LocalDate.of(2026, 3, 29));
+        // 29 March 2026, 02:00 in Brussels: the clocks go straight to 03:00
+        vm.dateTextProperty().set("2026-03-29");
         vm.timeProperty().set("02:30");
         assertThat(vm.dateErrorProperty().get()).isEmpty();
-        assertThat(vm.timeErrorProperty().get()).contains("Europe/Brussels");
+        assertThat(vm.timeErrorProperty().get()).isEmpty();
+        assertThat(vm.momentErrorProperty().get())
+                .isEqualTo("02:30 does not exist on Mar 29, 2026 in Central European Time: the clocks skip that hour."
+                        + " Choose another time.");
+        assertThat(vm.activationInstantProperty().get()).isNull();
         assertThat(vm.invalidProperty().get()).isTrue();
 
         // back to "now": date and time no longer matter
         vm.activateNowProperty().set(true);
-        assertThat(vm.timeErrorProperty().get()).isEmpty();
+        assertThat(vm.momentErrorProperty().get()).isEmpty();
         assertThat(vm.invalidProperty().get()).isFalse();
+    }
+
+    @Test
+    void aTimeThatHappensTwiceIsTheEarlierOneAndTheLineSaysSo() {
+        ActivateViewModel vm = vm(KEY);
+        vm.activateNowProperty().set(false);
+        // 25 October 2026 in Brussels: 02:00-03:00 happens first in summer time (UTC+2), then in winter time
+        vm.dateTextProperty().set("2026-10-25");
+        vm.timeProperty().set("02:30");
+        assertThat(vm.invalidProperty().get()).isFalse();
+        assertThat(vm.activationInstantProperty().get()).isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
+        assertThat(vm.utcTextProperty().get()).startsWith("2026-10-25 00:30 UTC").contains("twice")
+                .contains("first");
+    }
+
+    @Test
+    void aWrongDateIsKeptAndExplained() {
+        ActivateViewModel vm = vm(KEY);
+        vm.activateNowProperty().set(false);
+        vm.dateTextProperty().set("2026-02-30");
+        assertThat(vm.dateErrorProperty().get()).as("not shown while typing the first time").isEmpty();
+        vm.dateTouched();
+        assertThat(vm.dateErrorProperty().get()).isEqualTo("2026-02-30 does not exist: that month has 28 days.");
+        assertThat(vm.dateTextProperty().get()).isEqualTo("2026-02-30");
+        assertThat(vm.dateProperty().get()).isNull();
+        assertThat(vm.invalidProperty().get()).isTrue();
+
+        vm.dateTextProperty().set("1/12/2026");
+        assertThat(vm.dateErrorProperty().get()).isEqualTo("Use the format 2026-12-01 (year-month-day).");
+        vm.dateTextProperty().set("2026-13-01");
+        assertThat(vm.dateErrorProperty().get()).startsWith("2026-13-01 is not a date");
+        // the service takes activation years 2000 to 2100 only
+        for (String outside : List.of("1999-12-31", "2101-01-01", "0026-12-01")) {
+            vm.dateTextProperty().set(outside);
+            assertThat(vm.dateErrorProperty().get()).as(outside).isEqualTo("Choose a year from 2000 to 2100.");
+            assertThat(vm.invalidProperty().get()).as(outside).isTrue();
+        }
+        vm.dateTextProperty().set("2100-12-31");
+        assertThat(vm.dateErrorProperty().get()).isEmpty();
+        assertThat(vm.activationIsoProperty().get()).isEqualTo("2100-12-31T11:00:00Z");
+    }
+
+    @Test
+    void anAttemptWithWrongInputShowsEveryProblemAndSendsNothing() {
+        ActivateViewModel vm = vm("");
+        vm.activateNowProperty().set(false);
+        vm.timeProperty().set("7 pm");
+        assertThat(vm.keyErrorProperty().get()).isEmpty();
+        assertThat(vm.timeErrorProperty().get()).isEmpty();
+
+        vm.activate(succeeded::add);
+
+        assertThat(vm.keyErrorProperty().get()).isEqualTo(I18n.t("input.key.empty"));
+        assertThat(vm.timeErrorProperty().get()).startsWith("Use the format 14:30");
+        assertThat(service.calls).isEmpty();
+    }
+
+    @Test
+    void theNoticeSaysWhatChangedFromTheServersAnswer() {
+        ActivateViewModel vm = vm(KEY);
+        // NOW is 10:15 UTC; Brussels is UTC+1 in winter
+        assertThat(vm.doneText(FakeDialogService.license(KEY, NOW)))
+                .isEqualTo("SG1-RES-7K3M-Q9XA activated at Nov 30, 2026, 11:15 AM");
+        assertThat(vm.doneText(FakeDialogService.license(KEY, Instant.parse("2026-12-01T08:00:00Z"))))
+                .isEqualTo("SG1-RES-7K3M-Q9XA will activate at Dec 1, 2026, 9:00 AM");
+        assertThat(vm.doneText(FakeDialogService.license(KEY, null))).isEqualTo("SG1-RES-7K3M-Q9XA activated");
+    }
+
+    @Test
+    void theZoneIsNamedAsPeopleKnowIt() {
+        assertThat(ActivateViewModel.zoneName(ZoneId.of("Etc/UTC"))).isEqualTo("UTC");
+        assertThat(ActivateViewModel.zoneName(ZoneOffset.UTC)).isEqualTo("UTC");
+        assertThat(ActivateViewModel.zoneName(ZoneId.of("UTC"))).isEqualTo("UTC");
+        assertThat(ActivateViewModel.zoneName(BRUSSELS)).isEqualTo("Central European Time");
+        ActivateViewModel vm = vm(KEY);
+        for (boolean now : List.of(true, false)) {
+            vm.activateNowProperty().set(now);
+            assertThat(vm.utcTextProperty().get()).doesNotContain("activationIso").doesNotContain("Etc/");
+        }
     }
 
     @Test
@@ -159,7 +254,7 @@ class ActivateViewModelTest {
             return FakeDialogService.license(key, when);
         };
         vm.activateNowProperty().set(false);
-        vm.dateProperty().set(LocalDate.of(2026, 12, 1));
+        vm.dateTextProperty().set("2026-12-01");
         vm.timeProperty().set("09:00");
 
         vm.activate(succeeded::add);
@@ -208,7 +303,7 @@ class ActivateViewModelTest {
     void failuresKeepTheInputAndSayWhy() {
         ActivateViewModel vm = vm(" " + KEY);
         vm.activateNowProperty().set(false);
-        vm.dateProperty().set(LocalDate.of(2026, 12, 1));
+        vm.dateTextProperty().set("2026-12-01");
         vm.timeProperty().set("09:00");
 
         service.onActivate = (k, at) -> {
@@ -354,7 +449,7 @@ class ActivateViewModelTest {
     private static void assertInputKept(ActivateViewModel vm) {
         assertThat(vm.keyProperty().get()).isEqualTo(" " + KEY);
         assertThat(vm.activateNowProperty().get()).isFalse();
-        assertThat(vm.dateProperty().get()).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(vm.dateTextProperty().get()).isEqualTo("2026-12-01");
         assertThat(vm.timeProperty().get()).isEqualTo("09:00");
         assertThat(vm.busyProperty().get()).isFalse();
     }

@@ -63,6 +63,7 @@ class ClaimViewModelTest {
     @Test
     void pastedKeyLosesItsWhitespaceAndLineBreaks() {
         ClaimViewModel vm = vm(null, ALPHA);
+        vm.keyTouched();
         assertThat(vm.keyErrorProperty().get()).isEqualTo(I18n.t("input.key.empty"));
 
         vm.keyProperty().set("  SG1-AB\nCD  ");
@@ -74,6 +75,39 @@ class ClaimViewModelTest {
         vm.keyProperty().set("X".repeat(51));
         assertThat(vm.keyErrorProperty().get()).contains("50");
         assertThat(vm.invalidProperty().get()).isTrue();
+    }
+
+    @Test
+    void problemsShowOnlyOnceAFieldWasLeftOrAClaimWasTried() {
+        ClaimViewModel vm = vm(null, null);
+        // nothing typed yet: no red text, but nothing can be sent either
+        assertThat(vm.keyErrorProperty().get()).isEmpty();
+        assertThat(vm.controllerErrorProperty().get()).isEmpty();
+        assertThat(vm.invalidProperty().get()).isTrue();
+
+        vm.keyTouched();
+        assertThat(vm.keyErrorProperty().get()).isEqualTo(I18n.t("input.key.empty"));
+        assertThat(vm.controllerErrorProperty().get()).isEmpty();
+
+        vm.claim(succeeded::add);
+        assertThat(vm.controllerErrorProperty().get()).isEqualTo(I18n.t("input.nodeId.empty"));
+        assertThat(service.calls).noneMatch(c -> c.startsWith("claim"));
+
+        // once shown, a problem follows the input
+        vm.keyProperty().set(KEY);
+        assertThat(vm.keyErrorProperty().get()).isEmpty();
+        vm.keyProperty().set("");
+        assertThat(vm.keyErrorProperty().get()).isEqualTo(I18n.t("input.key.empty"));
+    }
+
+    @Test
+    void theNoticeNamesTheControllerAsPeopleKnowIt() {
+        ClaimViewModel vm = vm(KEY, HARBOUR);
+        assertThat(vm.doneText(new ClaimResult("id-1", KEY, "node-h2")))
+                .isEqualTo("SG1-ABCD claimed to controller Harbour (node-h2)");
+        // the server's answer counts: a nodeId the picker does not hold is named as it is
+        assertThat(vm.doneText(new ClaimResult("id-1", null, "node-x")))
+                .isEqualTo("SG1-ABCD claimed to controller node-x");
     }
 
     @Test
@@ -102,6 +136,7 @@ class ClaimViewModelTest {
     @Test
     void aControllerMustBeChosenAndStaysChosenWhileFiltering() {
         ClaimViewModel vm = vm(KEY, null);
+        vm.controllerTouched();
         assertThat(vm.controllerErrorProperty().get()).isEqualTo(I18n.t("input.nodeId.empty"));
         assertThat(vm.invalidProperty().get()).isTrue();
         assertThat(vm.confirmationProperty().get()).isEmpty();

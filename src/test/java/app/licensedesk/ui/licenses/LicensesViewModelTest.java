@@ -396,6 +396,24 @@ class LicensesViewModelTest {
                 (loaded - start) / 1_000_000, (searched - loaded) / 1_000_000, (filtered - searched) / 1_000_000);
     }
 
+    @Test
+    void thePageSaysWhichCustomersHaveNoLicenseView() {
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        assertThat(vm.noLicenseViewTextProperty().get()).isEmpty();
+        vm.shown();
+        assertThat(vm.noLicenseViewTextProperty().get()).isEqualTo("1 customer without a license view (no UUID)");
+        assertThat(vm.noLicenseViewDetail()).endsWith("because they have no UUID: Legacy Ltd");
+
+        List<Customer> many = new ArrayList<>(List.of(ACME));
+        for (int i = 0; i < 5; i++) {
+            many.add(new Customer(10 + i, null, "Old " + i));
+        }
+        service.customers = many;
+        vm.refresh();
+        assertThat(vm.noLicenseViewTextProperty().get()).isEqualTo("5 customers without a license view (no UUID)");
+        assertThat(vm.noLicenseViewDetail()).endsWith(": Old 0, Old 1, Old 2, Old 3, Old 4");
+    }
+
     private static void runAll(ArrayDeque<Runnable> queue) {
         while (!queue.isEmpty()) {
             queue.poll().run();
@@ -409,6 +427,12 @@ class LicensesViewModelTest {
         @Override
         public void showError(String header, Throwable error) {
             calls.add("showError " + header);
+        }
+
+        @Override
+        public boolean confirm(String title, String question, String action, String keep) {
+            calls.add("confirm " + question);
+            return false;
         }
 
         @Override
