@@ -8,7 +8,7 @@ import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.Totp;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.LicenseRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package app.licensedesk.api;
 
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
@@ -45,7 +45,7 @@ public final class EnirisClient {
             return Optional.empty();
         }
         if (response.body() == null) {
-            throw new ApiException(Kind.UNREADABLE, "The device answer has no content", null);
+            throw new ApiException(ErrorKind.UNREADABLE, "The device answer has no content", null);
         }
         return Optional.of(WireMapping.controllers(response.body(), customer, nodeTypes));
     }
@@ -72,7 +72,7 @@ public final class EnirisClient {
         Wire.ActivateRequest request = new Wire.ActivateRequest(key, at == null ? null : Json.format(at));
         Wire.ActivateResult result = errors.body(api.activate(request));
         if (Boolean.FALSE.equals(result.success()) || result.success() == null && result.license() == null) {
-            throw new ApiException(Kind.VALIDATION, "The server did not activate the license", null);
+            throw new ApiException(ErrorKind.VALIDATION, "The server did not activate the license", null);
         }
         if (result.license() == null) {
             // Success without the license: what we know is the key, and the activation date when we chose it.
@@ -90,7 +90,7 @@ public final class EnirisClient {
     public ClaimedLicense claim(String licenseKey, String nodeId) {
         Wire.ClaimResult result = errors.body(api.claim(new Wire.ClaimRequest(licenseKey, nodeId)));
         if (Boolean.FALSE.equals(result.success()) || result.success() == null && result.license() == null) {
-            throw new ApiException(Kind.VALIDATION, "The server did not claim the license", null);
+            throw new ApiException(ErrorKind.VALIDATION, "The server did not claim the license", null);
         }
         Wire.ClaimedLicense l = result.license();
         return l == null ? new ClaimedLicense(null, licenseKey, nodeId)
@@ -101,7 +101,7 @@ public final class EnirisClient {
     /** An empty value would silently call another path; "." and ".." cannot be sent as a path segment. */
     private static String requirePathValue(String value, String what) {
         if (value == null || value.isEmpty() || value.equals(".") || value.equals("..")) {
-            throw new ApiException(Kind.VALIDATION, "Invalid " + what + ": '" + value + "'", null);
+            throw new ApiException(ErrorKind.VALIDATION, "Invalid " + what + ": '" + value + "'", null);
         }
         return value;
     }

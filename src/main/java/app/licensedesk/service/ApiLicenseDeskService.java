@@ -1,6 +1,6 @@
 package app.licensedesk.service;
 
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.ApiException;
 import app.licensedesk.api.ClaimedLicense;
 import app.licensedesk.api.ClientSettings;
@@ -91,7 +91,7 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
                         byNodeId.merge(c.nodeId(), c, (known, again) -> known.alsoOwnedBy(again.customers()));
                     }
                 } catch (ApiException e) {
-                    if (e.kind() == Kind.SIGNED_OUT || Thread.currentThread().isInterrupted()) {
+                    if (e.kind() == ErrorKind.SIGNED_OUT || Thread.currentThread().isInterrupted()) {
                         throw e; // the whole list is asked for again after signing in; a cancel ends it
                     }
                     failures.put(customers.get(i), e);
@@ -112,7 +112,7 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
         try {
             return client.controllers(customer, controllerNodeTypes, null).orElse(List.of());
         } catch (ApiException e) {
-            if (e.kind() == Kind.FORBIDDEN) {
+            if (e.kind() == ErrorKind.FORBIDDEN) {
                 LOG.info("No right to see the devices of company {}; skipped", customer.id());
                 return List.of();
             }
@@ -199,11 +199,11 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
 
     private LicenseOutcome afterFailedActivation(String key, LicenseContext seen, Runnable checking,
                                                  ApiException e) {
-        if (e.kind() == Kind.VALIDATION) {
+        if (e.kind() == ErrorKind.VALIDATION) {
             // "already activated" is one reason for a 400; the read-back says whether it is this one, and since when
             License now = readBackActivation(key, seen).license();
             Status status = now != null && now.activationDate() != null ? Status.ALREADY : Status.REFUSED;
-            return new LicenseOutcome(Action.ACTIVATE, status, key, null, now, null, e);
+            return new LicenseOutcome(Action.ACTIVATE, status, key, null, now, null, Failure.from(e));
         }
         if (!e.answerLost()) {
             audit.failed(Action.ACTIVATE, key, null, e);
@@ -217,7 +217,7 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
         } else {
             status = now.license().activationDate() != null ? Status.LOST_DONE : Status.LOST_NOT_DONE;
         }
-        return new LicenseOutcome(Action.ACTIVATE, status, key, null, now.license(), null, e);
+        return new LicenseOutcome(Action.ACTIVATE, status, key, null, now.license(), null, Failure.from(e));
     }
 
     @Override
@@ -239,7 +239,7 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
 
     private LicenseOutcome afterFailedClaim(String key, String nodeId, LicenseContext seen, Runnable checking,
                                             ApiException e) {
-        if (e.kind() == Kind.VALIDATION) {
+        if (e.kind() == ErrorKind.VALIDATION) {
             // "already claimed" is one reason for a 400: to this controller, or to one the license was seen under
             List<String> candidates = new ArrayList<>();
             candidates.add(nodeId);
@@ -248,10 +248,10 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
                 ReadBack listed = readBack(key, () -> client.licensesOfController(candidate));
                 if (listed.license() != null) {
                     return new LicenseOutcome(Action.CLAIM, Status.ALREADY, key, nodeId, listed.license(),
-                            candidate, e);
+                            candidate, Failure.from(e));
                 }
             }
-            return new LicenseOutcome(Action.CLAIM, Status.REFUSED, key, nodeId, null, null, e);
+            return new LicenseOutcome(Action.CLAIM, Status.REFUSED, key, nodeId, null, null, Failure.from(e));
         }
         if (!e.answerLost()) {
             audit.failed(Action.CLAIM, key, nodeId, e);
@@ -260,11 +260,12 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
         checking.run();
         ReadBack listed = readBack(key, () -> client.licensesOfController(nodeId));
         if (!listed.read()) {
-            return new LicenseOutcome(Action.CLAIM, Status.LOST_UNKNOWN, key, nodeId, null, null, e);
+            return new LicenseOutcome(Action.CLAIM, Status.LOST_UNKNOWN, key, nodeId, null, null, Failure.from(e));
         }
+        Failure lost = Failure.from(e);
         return listed.license() == null
-                ? new LicenseOutcome(Action.CLAIM, Status.LOST_NOT_DONE, key, nodeId, null, null, e)
-                : new LicenseOutcome(Action.CLAIM, Status.LOST_DONE, key, nodeId, listed.license(), nodeId, e);
+                ? new LicenseOutcome(Action.CLAIM, Status.LOST_NOT_DONE, key, nodeId, null, null, lost)
+                : new LicenseOutcome(Action.CLAIM, Status.LOST_DONE, key, nodeId, listed.license(), nodeId, lost);
     }
 
     /** What a read-back showed: whether the list could be read, and the license in it (null when not listed). */
@@ -321,7 +322,7 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(Kind.NETWORK, "Interrupted", e);
+            throw new ApiException(ErrorKind.NETWORK, "Interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -39,11 +39,11 @@ final class Audit {
                 : (o.claimedTo() == null ? "not claimed to " + o.nodeId() : "claimed to " + o.claimedTo());
         return switch (o.status()) {
             case DONE -> "done, " + state;
-            case ALREADY -> "refused (" + o.failure().getMessage() + "), read back as already " + state;
-            case REFUSED -> "refused (" + o.failure().getMessage() + ")";
-            case LOST_DONE, LOST_NOT_DONE -> "outcome unknown (" + o.failure().getMessage() + "), read back as "
+            case ALREADY -> "refused (" + o.failure().summary() + "), read back as already " + state;
+            case REFUSED -> "refused (" + o.failure().summary() + ")";
+            case LOST_DONE, LOST_NOT_DONE -> "outcome unknown (" + o.failure().summary() + "), read back as "
                     + state;
-            case LOST_UNKNOWN -> "outcome unknown (" + o.failure().getMessage() + "), could not be read back";
+            case LOST_UNKNOWN -> "outcome unknown (" + o.failure().summary() + "), could not be read back";
         };
     }
 

@@ -1,6 +1,5 @@
 package app.licensedesk.service;
 
-import app.licensedesk.api.ApiException;
 import app.licensedesk.model.License;
 import java.time.Instant;
 
@@ -17,7 +16,7 @@ import java.time.Instant;
  * @param failure   why the server gave no usable answer (lost or refused), or null when it answered
  */
 public record LicenseOutcome(Action action, Status status, String key, String nodeId, License license,
-                             String claimedTo, ApiException failure) {
+                             String claimedTo, Failure failure) {
 
     /** What was asked. */
     public enum Action { ACTIVATE, CLAIM }

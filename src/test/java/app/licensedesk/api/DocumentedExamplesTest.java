@@ -3,7 +3,7 @@ package app.licensedesk.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.testing.FixedToken;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.Resources;
@@ -94,23 +94,23 @@ class DocumentedExamplesTest {
     void loginErrorsAsDocumented() {
         answer(400, "documented/auth-login-400.json");
         ApiException badRequest = failure(() -> auth.login("", "x".toCharArray()));
-        assertThat(badRequest.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(badRequest.kind()).isEqualTo(ErrorKind.VALIDATION);
         assertThat(badRequest.serverMessage()).isEqualTo("body must have required property 'username'");
 
         answer(401, "documented/auth-login-401.json");
         ApiException wrong = failure(() -> auth.login("u", "wrong".toCharArray()));
-        assertThat(wrong.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(wrong.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(wrong.errorCode()).isEqualTo("PASSWORD_INCORRECT");
 
         answer(429, "documented/auth-login-429.json");
         ApiException tooMany = failure(() -> auth.login("u", "wrong".toCharArray()));
-        assertThat(tooMany.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(tooMany.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(tooMany.errorCode()).isEqualTo("TOO_MANY_FAILED_PASSWORD_CHECKS");
         assertThat(tooMany.retryAfter()).isEqualTo(Duration.ZERO);
 
         answer(500, "documented/auth-login-500.json");
         ApiException noInfo = failure(() -> auth.login("u", "x".toCharArray()));
-        assertThat(noInfo.kind()).isEqualTo(Kind.SERVER);
+        assertThat(noInfo.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(noInfo.errorCode()).isEqualTo("NO_PASSWORD_INFO");
         // POSTs that reached the server are never repeated.
         assertThat(server.getRequestCount()).isEqualTo(4);
@@ -143,7 +143,7 @@ class DocumentedExamplesTest {
     void accessTokenRefusalsTellTwoFactorFromExpiry() {
         answer(401, "compiled/auth-accesstoken-2fa-401.json");
         ApiException twoFactor = failure(() -> auth.accessToken("partial"));
-        assertThat(twoFactor.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(twoFactor.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(TwoFactorDetector.isTwoFactorRefusal(twoFactor)).isTrue();
 
         answer(401, "documented/auth-refreshtoken-401.json");
@@ -161,7 +161,7 @@ class DocumentedExamplesTest {
         assertThat(renewal.getHeaders().get("Authorization")).isEqualTo("Bearer refresh-1");
 
         answer(400, "documented/auth-refreshtoken-400.json");
-        assertThat(failure(() -> auth.renewRefreshToken("x".repeat(100))).kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(failure(() -> auth.renewRefreshToken("x".repeat(100))).kind()).isEqualTo(ErrorKind.VALIDATION);
         request();
 
         answer(200, "documented/auth-refreshtoken-validate-200.json");
@@ -171,7 +171,7 @@ class DocumentedExamplesTest {
         assertThat(validation.getUrl().encodedPath()).isEqualTo("/auth/refreshtoken/validate");
 
         answer(401, "documented/auth-refreshtoken-validate-401.json");
-        assertThat(failure(() -> auth.validateRefreshToken("dead")).kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(failure(() -> auth.validateRefreshToken("dead")).kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
     }
 
     @Test
@@ -188,7 +188,7 @@ class DocumentedExamplesTest {
         auth.logout("refresh-1");
 
         answer(500, "documented/auth-login-500.json");
-        assertThat(failure(() -> auth.logout("refresh-1")).kind()).isEqualTo(Kind.SERVER);
+        assertThat(failure(() -> auth.logout("refresh-1")).kind()).isEqualTo(ErrorKind.SERVER);
     }
 
     @Test
@@ -228,12 +228,12 @@ class DocumentedExamplesTest {
     void secondFactorErrorsAsDocumented() {
         answer(409, "documented/user-2fa-totp-authenticate-409.json");
         ApiException notSetUp = failure(() -> auth.authenticateTotp("p", "123456"));
-        assertThat(notSetUp.kind()).isEqualTo(Kind.CONFLICT);
+        assertThat(notSetUp.kind()).isEqualTo(ErrorKind.CONFLICT);
         assertThat(notSetUp.errorCode()).isEqualTo("TOTP_UNINITIALIZED");
 
         answer(429, "documented/user-2fa-totp-authenticate-429.json");
         ApiException tooMany = failure(() -> auth.authenticateTotp("p", "123456"));
-        assertThat(tooMany.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(tooMany.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(tooMany.errorCode()).isEqualTo("TOO_MANY_TOTP_CHECKS");
         assertThat(tooMany.retryAfter()).isEqualTo(Duration.ZERO);
 
@@ -241,7 +241,7 @@ class DocumentedExamplesTest {
         assertThat(failure(() -> auth.authenticateTotp("p", "123456")).errorCode()).isEqualTo("TOTP_CORRUPT");
 
         answer(400, "documented/user-2fa-authenticate-400.json");
-        assertThat(failure(() -> auth.authenticateEmailOtp("p", "1")).kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(failure(() -> auth.authenticateEmailOtp("p", "1")).kind()).isEqualTo(ErrorKind.VALIDATION);
 
         answer(409, "documented/user-2fa-email-otp-authenticate-409.json");
         assertThat(failure(() -> auth.authenticateEmailOtp("p", "123456")).errorCode())
@@ -253,7 +253,7 @@ class DocumentedExamplesTest {
 
         answer(429, "documented/user-2fa-recovery-code-authenticate-429.json");
         ApiException recoveryLimit = failure(() -> auth.authenticateRecoveryCode("p", "x"));
-        assertThat(recoveryLimit.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(recoveryLimit.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(recoveryLimit.errorCode()).isEqualTo("TOO_MANY_RECOVERY_CODE_CHECKS");
     }
 
@@ -330,9 +330,9 @@ class DocumentedExamplesTest {
         api.licensesOfController("site/9 2?x#y%");
         assertThat(request().getTarget()).isEqualTo("/v1/license/controller/site%2F9%202%3Fx%23y%25");
         assertThatThrownBy(() -> api.licensesOfController(""))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(Kind.VALIDATION));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.VALIDATION));
         assertThatThrownBy(() -> api.licensesOfController(".."))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(Kind.VALIDATION));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.VALIDATION));
     }
 
     @Test
@@ -392,32 +392,32 @@ class DocumentedExamplesTest {
                 .isEqualTo("{\"key\":\"SG1-IND-0002\",\"activationIso\":\"2025-09-01T06:00:00Z\"}");
 
         answer(200, "compiled/license-activate-unsuccessful-200.json");
-        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(ErrorKind.VALIDATION);
     }
 
     @Test
     void licenseErrorsAsDocumented() {
         answer(400, "documented/api-400.json");
         ApiException already = failure(() -> api.activate("K", null));
-        assertThat(already.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(already.kind()).isEqualTo(ErrorKind.VALIDATION);
         assertThat(already.serverMessage()).isEqualTo("Missing or misformatted query parameter or body");
 
         answer(403, "documented/api-403.json");
-        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(Kind.FORBIDDEN);
+        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(ErrorKind.FORBIDDEN);
         answer(404, "documented/api-404.json");
-        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(ErrorKind.NOT_FOUND);
         answer(404, "documented/api-404.json");
-        assertThat(failure(() -> api.claim("K", "n")).kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(failure(() -> api.claim("K", "n")).kind()).isEqualTo(ErrorKind.NOT_FOUND);
         answer(404, "documented/api-404.json");
-        assertThat(failure(() -> api.licensesOfController("n")).kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(failure(() -> api.licensesOfController("n")).kind()).isEqualTo(ErrorKind.NOT_FOUND);
         answer(403, "documented/api-403.json");
-        assertThat(failure(() -> api.licensesOfCustomer("c", true)).kind()).isEqualTo(Kind.FORBIDDEN);
+        assertThat(failure(() -> api.licensesOfCustomer("c", true)).kind()).isEqualTo(ErrorKind.FORBIDDEN);
 
         // A 401 from the api host costs one renewal and one retry, then it is the caller's problem.
         answer(401, "documented/api-401.json");
         answer(401, "documented/api-401.json");
         ApiException unauthorized = failure(() -> api.licensesOfCustomer("c", true));
-        assertThat(unauthorized.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(unauthorized.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(tokens.renewals()).isEqualTo(1);
     }
 
@@ -431,6 +431,6 @@ class DocumentedExamplesTest {
         assertThat(sent.getBody().utf8()).isEqualTo("{\"licenseKey\":\"string\",\"nodeId\":\"string\"}");
 
         answer(400, "documented/api-400.json");
-        assertThat(failure(() -> api.claim("string", "string")).kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(failure(() -> api.claim("string", "string")).kind()).isEqualTo(ErrorKind.VALIDATION);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.testing.FixedToken;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.Resources;
@@ -97,7 +97,7 @@ class FaultToleranceTest {
             enqueue(200, Resources.payload("compiled/license-truncated-200.json"));
         }
         ApiException e = failure(() -> api.licensesOfController("n"));
-        assertThat(e.kind()).isEqualTo(Kind.UNREADABLE);
+        assertThat(e.kind()).isEqualTo(ErrorKind.UNREADABLE);
         assertThat(server.getRequestCount()).isEqualTo(settings.maxRetries() + 1);
     }
 
@@ -115,7 +115,7 @@ class FaultToleranceTest {
     void aTruncatedAnswerToAPostIsNotRetried() {
         enqueue(200, "{\"success\":true,\"license\":{\"key\":\"K\",");
         enqueue(200, Resources.payload("documented/license-activate-200.json"));
-        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(Kind.UNREADABLE);
+        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(ErrorKind.UNREADABLE);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -126,7 +126,7 @@ class FaultToleranceTest {
                     .body(Resources.payload("compiled/proxy-502.html")).build());
         }
         ApiException e = failure(() -> api.companies());
-        assertThat(e.kind()).isEqualTo(Kind.SERVER);
+        assertThat(e.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(e.httpStatus()).isEqualTo(502);
         assertThat(e.serverMessage()).isNull();
         assertThat(e.getMessage()).doesNotContain("<html>");
@@ -150,7 +150,7 @@ class FaultToleranceTest {
         connect(TestSettings.environment(server), settings.withMaxRetries(0));
         enqueue(500, "");
         ApiException e = failure(() -> api.companies());
-        assertThat(e.kind()).isEqualTo(Kind.SERVER);
+        assertThat(e.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(e.errorCode()).isNull();
         assertThat(sleeper.waits()).isEmpty();
     }
@@ -186,7 +186,7 @@ class FaultToleranceTest {
         enqueue(200, Resources.payload("documented/license-claim-200.json"));
         long start = System.nanoTime();
         ApiException e = failure(() -> api.claim("K", "n"));
-        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(e.answerLost()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -207,7 +207,7 @@ class FaultToleranceTest {
                     .body(Resources.payload("compiled/company-200.json"))
                     .onResponseBody(SocketEffect.Stall.INSTANCE).build());
         }
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(server.getRequestCount()).isEqualTo(4);
     }
 
@@ -228,7 +228,7 @@ class FaultToleranceTest {
             server.enqueue(dropped());
         }
         ApiException e = failure(() -> api.licensesOfController("n"));
-        assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+        assertThat(e.kind()).isEqualTo(ErrorKind.NETWORK);
         assertThat(server.getRequestCount()).isEqualTo(settings.maxRetries() + 1);
     }
 
@@ -252,7 +252,7 @@ class FaultToleranceTest {
         server.enqueue(dropped());
         enqueue(200, Resources.payload("documented/license-activate-200.json"));
         ApiException e = failure(() -> api.activate("K", null));
-        assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+        assertThat(e.kind()).isEqualTo(ErrorKind.NETWORK);
         assertThat(e.answerLost()).as("the server may have applied it").isTrue();
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -266,7 +266,7 @@ class FaultToleranceTest {
         String url = "http://127.0.0.1:" + closedPort;
         connect(new Environment(Environment.Kind.CUSTOM, url, url), settings);
         ApiException e = failure(() -> api.claim("K", "n"));
-        assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+        assertThat(e.kind()).isEqualTo(ErrorKind.NETWORK);
         assertThat(e.answerLost()).as("a refused connection never carried the request").isFalse();
         // an unreachable host is given up on sooner than an overloaded one: someone waits at the screen
         assertThat(settings.maxRetries()).isGreaterThan(RetryInterceptor.CONNECT_RETRIES);
@@ -291,7 +291,7 @@ class FaultToleranceTest {
     void rateLimitLongerThanTheMaximumDelayIsReportedNotWaited() {
         enqueue(429, "{\"statusCode\":429,\"error\":\"Too many requests\",\"message\":\"SLOW\",\"retryAfter\":3600}");
         ApiException e = failure(() -> api.companies());
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(sleeper.waits()).isEmpty();
@@ -300,10 +300,10 @@ class FaultToleranceTest {
     @Test
     void postIsNotRetriedOn503Or429() {
         enqueue(503, "{\"statusCode\":503,\"error\":\"Service Unavailable\",\"message\":\"busy\"}");
-        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(Kind.SERVER);
+        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(ErrorKind.SERVER);
         enqueue(429, "{\"statusCode\":429,\"retryAfter\":1}");
         ApiException limited = failure(() -> api.claim("K", "n"));
-        assertThat(limited.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(limited.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(sleeper.waits()).isEmpty();

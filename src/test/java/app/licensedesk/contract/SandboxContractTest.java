@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.AuthClient;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.EnirisClient;
@@ -147,7 +147,7 @@ class SandboxContractTest {
         Backend backend = connect();
         ApiException e = failure(() -> backend.session().signIn(SandboxAccounts.ADMIN_USERNAME,
                 "not-the-password".toCharArray()));
-        assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(e.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(e.httpStatus()).isEqualTo(401);
         assertThat(e.errorCode()).isEqualTo("PASSWORD_INCORRECT");
         assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_OUT);
@@ -158,10 +158,10 @@ class SandboxContractTest {
         Backend backend = connect();
         String user = "nobody-" + UUID.randomUUID() + "@sandbox.test";
         ApiException last = null;
-        for (int i = 0; i < 10 && (last == null || last.kind() == Kind.UNAUTHORIZED); i++) {
+        for (int i = 0; i < 10 && (last == null || last.kind() == ErrorKind.UNAUTHORIZED); i++) {
             last = failure(() -> backend.session().signIn(user, "wrong".toCharArray()));
         }
-        assertThat(last.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(last.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(last.errorCode()).isEqualTo("TOO_MANY_FAILED_PASSWORD_CHECKS");
         assertThat(last.retryAfter()).isPositive();
     }
@@ -171,11 +171,11 @@ class SandboxContractTest {
         Backend backend = connect();
         assertThat(backend.session().signIn(SandboxAccounts.TWO_FACTOR_USERNAME,
                 SandboxAccounts.TWO_FACTOR_PASSWORD.toCharArray())).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
-        assertThat(failure(() -> backend.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> backend.service().customers()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         String code = Totp.code(SandboxAccounts.TOTP_SECRET, clock.instant());
         String wrong = code.equals("000000") ? "111111" : "000000";
         ApiException refused = failure(() -> backend.session().completeTwoFactor(TwoFactorMethod.TOTP, wrong));
-        assertThat(refused.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(refused.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(backend.session().state()).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
         backend.session().completeTwoFactor(TwoFactorMethod.TOTP, code);
         assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_IN);
@@ -206,7 +206,7 @@ class SandboxContractTest {
         second.session().signIn(SandboxAccounts.TWO_FACTOR_USERNAME,
                 SandboxAccounts.TWO_FACTOR_PASSWORD.toCharArray());
         assertThat(failure(() -> second.session().completeTwoFactor(TwoFactorMethod.RECOVERY_CODE, recoveryCode))
-                .kind()).isEqualTo(Kind.UNAUTHORIZED);
+                .kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
     }
 
     // --- customers, controllers, licenses ----------------------------------------------------------------------
@@ -318,7 +318,7 @@ class SandboxContractTest {
                 NO_CHECK);
         assertThat(again.status()).isEqualTo(Status.ALREADY);
         assertThat(again.activatedAt()).isEqualTo(activated.activationDate());
-        assertThat(again.failure().kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(again.failure().kind()).isEqualTo(ErrorKind.VALIDATION);
         assertThat(again.failure().httpStatus()).isEqualTo(400);
     }
 
@@ -353,7 +353,7 @@ class SandboxContractTest {
         LicenseOutcome again = service.claim(license.key(), controller.nodeId(), LicenseContext.none(), NO_CHECK);
         assertThat(again.status()).isEqualTo(Status.ALREADY);
         assertThat(again.claimedTo()).isEqualTo(controller.nodeId());
-        assertThat(again.failure().kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(again.failure().kind()).isEqualTo(ErrorKind.VALIDATION);
     }
 
     @Test
@@ -365,15 +365,15 @@ class SandboxContractTest {
         License license = freshLicense(service, customer);
 
         assertThat(failure(() -> service.activate("NO-SUCH-KEY-1", null, LicenseContext.none(), NO_CHECK)).kind())
-                .isEqualTo(Kind.NOT_FOUND);
+                .isEqualTo(ErrorKind.NOT_FOUND);
         assertThat(failure(() -> service.claim("NO-SUCH-KEY-1", controller.nodeId(), LicenseContext.none(),
-                NO_CHECK)).kind()).isEqualTo(Kind.NOT_FOUND);
+                NO_CHECK)).kind()).isEqualTo(ErrorKind.NOT_FOUND);
         assertThat(failure(() -> service.claim(license.key(), "no-such-controller", LicenseContext.none(),
-                NO_CHECK)).kind()).isEqualTo(Kind.NOT_FOUND);
+                NO_CHECK)).kind()).isEqualTo(ErrorKind.NOT_FOUND);
         assertThat(failure(() -> service.licensesOfController("no/such controller?")).kind())
-                .isEqualTo(Kind.NOT_FOUND);
+                .isEqualTo(ErrorKind.NOT_FOUND);
         Customer unknown = new Customer(999_999, UUID.randomUUID().toString(), "Unknown");
-        assertThat(failure(() -> service.licensesOfCustomer(unknown)).kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(failure(() -> service.licensesOfCustomer(unknown)).kind()).isEqualTo(ErrorKind.NOT_FOUND);
     }
 
     @Test
@@ -385,10 +385,10 @@ class SandboxContractTest {
                 service.activate("", null, LicenseContext.none(), NO_CHECK),
                 service.claim("", "x", LicenseContext.none(), NO_CHECK))) {
             assertThat(refused.status()).isEqualTo(Status.REFUSED);
-            assertThat(refused.failure().kind()).isEqualTo(Kind.VALIDATION);
+            assertThat(refused.failure().kind()).isEqualTo(ErrorKind.VALIDATION);
         }
         assertThat(failure(() -> service.licensesOfCustomer(new Customer(1, "not-a-uuid", "x"))).kind())
-                .isEqualTo(Kind.VALIDATION);
+                .isEqualTo(ErrorKind.VALIDATION);
     }
 
     @Test
@@ -403,14 +403,14 @@ class SandboxContractTest {
         Customer hidden = all.stream().filter(c -> !visible.contains(c) && c.hasLicenseView()).findFirst()
                 .orElseThrow();
         ApiException forbidden = failure(() -> sales.licensesOfCustomer(hidden));
-        assertThat(forbidden.kind()).isEqualTo(Kind.FORBIDDEN);
+        assertThat(forbidden.kind()).isEqualTo(ErrorKind.FORBIDDEN);
         assertThat(forbidden.httpStatus()).isEqualTo(403);
         assertThat(sales.controllers(List.of(hidden))).isEqualTo(ControllerList.of(List.of()));
 
         Customer mine = visible.stream().filter(Customer::hasLicenseView).findFirst().orElseThrow();
         License license = freshLicense(sales, mine);
         assertThat(failure(() -> sales.activate(license.key(), null, LicenseContext.none(), NO_CHECK)).kind())
-                .isEqualTo(Kind.FORBIDDEN);
+                .isEqualTo(ErrorKind.FORBIDDEN);
     }
 
     @Test
@@ -454,8 +454,8 @@ class SandboxContractTest {
             assertThat(auth.accessToken(renewed)).isNotBlank();
 
             auth.logout(renewed);
-            assertThat(failure(() -> auth.validateRefreshToken(renewed)).kind()).isEqualTo(Kind.UNAUTHORIZED);
-            assertThat(failure(() -> auth.accessToken(login.token())).kind()).isEqualTo(Kind.UNAUTHORIZED);
+            assertThat(failure(() -> auth.validateRefreshToken(renewed)).kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
+            assertThat(failure(() -> auth.accessToken(login.token())).kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
             auth.logout(renewed); // 401: already invalid, still fine
         }
     }
@@ -466,7 +466,7 @@ class SandboxContractTest {
         backend.service().customers();
         backend.session().signOut();
         assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_OUT);
-        assertThat(failure(() -> backend.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> backend.service().customers()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         backend.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
         assertThat(backend.service().customers()).isNotEmpty();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.testing.FakeEniris;
 import app.licensedesk.api.testing.MutableClock;
@@ -147,7 +147,7 @@ class ApiLicenseDeskServiceTest {
         assertThat(list.controllers()).extracting(Controller::nodeId).containsExactly("n-12", "n-11");
         assertThat(list.failures()).containsOnlyKeys(BETA);
         assertThat(list.failures().get(BETA)).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
     }
 
     @Test
@@ -175,7 +175,7 @@ class ApiLicenseDeskServiceTest {
         fake.expireAccessTokens();
         Throwable thrown = catchThrowable(() -> service.controllers(List.of(ALFA, BETA)));
         assertThat(thrown).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.kind()).isEqualTo(Kind.SIGNED_OUT));
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.SIGNED_OUT));
     }
 
     @Test
@@ -205,7 +205,7 @@ class ApiLicenseDeskServiceTest {
         }, () -> false);
         assertThat(outcome).containsOnlyKeys("Alfa", "beta", "Gamma", "Delta");
         assertThat(outcome.get("Gamma")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN));
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.FORBIDDEN));
         assertThat(outcome.get("Delta")).isEqualTo(List.of());
         assertThat((List<?>) outcome.get("Alfa")).hasSize(1);
         assertThat(threads).allSatisfy(name -> assertThat(name).startsWith("license-desk-io-"));
@@ -271,7 +271,7 @@ class ApiLicenseDeskServiceTest {
         fake.route("POST /v1/license/activate", r -> FakeEniris.json(200, "{\"success\":false}"));
         LicenseOutcome refused = service.activate("K", null, LicenseContext.none(), NO_CHECK);
         assertThat(refused.status()).isEqualTo(Status.REFUSED);
-        assertThat(refused.failure().kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(refused.failure().kind()).isEqualTo(ErrorKind.VALIDATION);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.testing.FakeEniris;
 import app.licensedesk.api.testing.MutableClock;
 import app.licensedesk.api.testing.RecordingSleeper;
@@ -118,7 +118,7 @@ class LostAnswerTest {
         assertThat(outcome.status()).isEqualTo(Status.LOST_DONE);
         assertThat(outcome.claimedTo()).isEqualTo(NODE);
         assertThat(outcome.license().id()).isEqualTo("L-1");
-        assertThat(outcome.failure().kind()).isEqualTo(Kind.NETWORK);
+        assertThat(outcome.failure().kind()).isEqualTo(ErrorKind.NETWORK);
         assertThat(checks.get()).isEqualTo(1);
         assertThat(fake.calls("POST /v1/license/claim")).isEqualTo(1);
         assertThat(fake.calls("GET /v1/license/controller/" + NODE)).isEqualTo(1);
@@ -136,7 +136,7 @@ class LostAnswerTest {
 
         assertThat(outcome.status()).isEqualTo(Status.LOST_NOT_DONE);
         assertThat(outcome.claimedTo()).isNull();
-        assertThat(outcome.failure().kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(outcome.failure().kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(fake.calls("POST /v1/license/claim")).isEqualTo(1);
         assertThat(auditLines()).singleElement().asString().contains("read back as not claimed to " + NODE);
     }
@@ -152,7 +152,7 @@ class LostAnswerTest {
 
         assertThat(outcome.status()).isEqualTo(Status.LOST_DONE);
         assertThat(outcome.activatedAt()).isEqualTo(NOW);
-        assertThat(outcome.failure().kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(outcome.failure().kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(checks.get()).isEqualTo(1);
         assertThat(fake.calls("POST /v1/license/activate")).isEqualTo(1);
         assertThat(fake.calls("GET /v1/license/customer/" + ACME.uuid())).isEqualTo(1);
@@ -174,7 +174,7 @@ class LostAnswerTest {
 
         assertThat(outcome.status()).isEqualTo(Status.LOST_DONE);
         assertThat(outcome.activatedAt()).isEqualTo(at);
-        assertThat(outcome.failure().kind()).isEqualTo(Kind.UNREADABLE);
+        assertThat(outcome.failure().kind()).isEqualTo(ErrorKind.UNREADABLE);
         assertThat(fake.calls("POST /v1/license/activate")).isEqualTo(1);
         assertThat(fake.calls("GET /v1/license/controller/" + NODE)).isEqualTo(1);
     }
@@ -281,7 +281,7 @@ class LostAnswerTest {
                 checking));
 
         assertThat(thrown).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN));
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.FORBIDDEN));
         assertThat(fake.calls("GET /v1/license/controller/" + NODE)).isZero();
         assertThat(checks.get()).isZero();
         assertThat(auditLines()).singleElement().asString().contains("failed").contains("403");

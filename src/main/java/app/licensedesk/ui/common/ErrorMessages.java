@@ -1,6 +1,6 @@
 package app.licensedesk.ui.common;
 
-import app.licensedesk.api.ApiException;
+import app.licensedesk.service.Failure;
 import app.licensedesk.service.LicenseOutcome;
 import java.time.Duration;
 import java.util.function.Function;
@@ -20,11 +20,12 @@ public final class ErrorMessages {
 
     /** Whether this failure is expected (shown inline) rather than a defect (shown in an error dialog). */
     public static boolean isExpected(Throwable error) {
-        return error instanceof ApiException;
+        return Failure.of(error).isPresent();
     }
 
     public static String describe(Throwable error, Action action) {
-        if (!(error instanceof ApiException api)) {
+        Failure api = Failure.of(error).orElse(null);
+        if (api == null) {
             return I18n.t("error.unexpected", error.getClass().getSimpleName());
         }
         String server = api.serverMessage() == null ? "" : api.serverMessage();
@@ -100,7 +101,7 @@ public final class ErrorMessages {
         };
     }
 
-    private static String rateLimited(ApiException api, Action action) {
+    private static String rateLimited(Failure api, Action action) {
         Duration wait = api.retryAfter();
         String key = switch (action) {
             case SIGN_IN -> "error.rateLimited.signIn";

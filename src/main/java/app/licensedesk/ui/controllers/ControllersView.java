@@ -4,7 +4,7 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicensePane;
+import app.licensedesk.ui.shared.LicensePane;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
 import atlantafx.base.controls.Spacer;

@@ -9,7 +9,7 @@ import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.service.LicenseOutcome.Status;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
 import java.util.function.Consumer;
 import java.util.function.Function;

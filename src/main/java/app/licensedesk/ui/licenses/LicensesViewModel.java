@@ -1,16 +1,17 @@
 package app.licensedesk.ui.licenses;
 
-import app.licensedesk.api.ApiException;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
+import app.licensedesk.service.Failure;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.ui.common.DialogService;
-import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -256,7 +257,7 @@ public final class LicensesViewModel {
         AtomicReference<List<Customer>> pending = new AtomicReference<>(customers);
         tasks.<Void, Batch>run(I18n.t("task.loadLicenses"), publish -> {
             List<Customer> signedOut = new CopyOnWriteArrayList<>();
-            AtomicReference<ApiException> sessionEnded = new AtomicReference<>();
+            AtomicReference<RuntimeException> sessionEnded = new AtomicReference<>();
             service.loadLicenses(pending.get(), new LicenseDeskService.CustomerLicensesListener() {
                 @Override
                 public void loaded(Customer customer, List<License> licenses) {
@@ -265,9 +266,9 @@ public final class LicensesViewModel {
 
                 @Override
                 public void failed(Customer customer, RuntimeException error) {
-                    if (error instanceof ApiException api && api.kind() == ApiException.Kind.SIGNED_OUT) {
+                    if (Failure.is(error, ErrorKind.SIGNED_OUT)) {
                         signedOut.add(customer);
-                        sessionEnded.set(api);
+                        sessionEnded.set(error);
                     } else {
                         publish.accept(new Batch(customer, null, error));
                     }

@@ -1,6 +1,7 @@
 package app.licensedesk.ui.controllers;
 
-import static app.licensedesk.ui.common.FakeDirectoryService.license;
+import app.licensedesk.model.ErrorKind;
+import static app.licensedesk.ui.shared.FakeDirectoryService.license;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -9,11 +10,11 @@ import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.ClaimResult;
-import app.licensedesk.ui.common.Directory;
-import app.licensedesk.ui.common.FakeDirectoryService;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.FakeDirectoryService;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.common.RecordingDialogs;
 import app.licensedesk.ui.common.TaskRunner;
 import java.time.Clock;
@@ -131,7 +132,7 @@ class ControllersViewModelTest {
     @Test
     void aPartialListIsShownWithTheFailedCustomersNamed() {
         service.controllers.remove(HARBOUR);
-        service.controllerFailures.put(BOLT, new ApiException(ApiException.Kind.TIMEOUT, "slow", null));
+        service.controllerFailures.put(BOLT, new ApiException(ErrorKind.TIMEOUT, "slow", null));
         ControllersViewModel vm = viewModel(TaskRunner.inline());
 
         assertThat(vm.controllers()).containsExactly(NORTH, SOUTH);
@@ -180,7 +181,7 @@ class ControllersViewModelTest {
 
     @Test
     void anUnknownControllerIsReportedInline() {
-        service.failures.put(SOUTH.nodeId(), new ApiException(ApiException.Kind.NOT_FOUND, 404, "Not Found",
+        service.failures.put(SOUTH.nodeId(), new ApiException(ErrorKind.NOT_FOUND, 404, "Not Found",
                 "controller not found", null, null));
         ControllersViewModel vm = viewModel(TaskRunner.inline());
         vm.selectedControllerProperty().set(SOUTH);
@@ -339,7 +340,7 @@ class ControllersViewModelTest {
 
     @Test
     void aFailedControllerListShowsItsErrorAndRetryLoadsIt() {
-        service.customersFailure = new ApiException(ApiException.Kind.NETWORK, "down", null);
+        service.customersFailure = new ApiException(ErrorKind.NETWORK, "down", null);
         ControllersViewModel vm = viewModel(TaskRunner.inline());
         assertThat(vm.controllersErrorProperty().get()).startsWith("Cannot reach the server");
 

@@ -1,6 +1,7 @@
 package app.licensedesk.ui.customers;
 
-import static app.licensedesk.ui.common.FakeDirectoryService.license;
+import app.licensedesk.model.ErrorKind;
+import static app.licensedesk.ui.shared.FakeDirectoryService.license;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -9,11 +10,11 @@ import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.ClaimResult;
-import app.licensedesk.ui.common.Directory;
-import app.licensedesk.ui.common.FakeDirectoryService;
-import app.licensedesk.ui.common.LicenseListModel;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.FakeDirectoryService;
+import app.licensedesk.ui.shared.LicenseListModel;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.common.RecordingDialogs;
 import app.licensedesk.ui.common.TaskRunner;
 import java.time.Clock;
@@ -151,7 +152,7 @@ class CustomersViewModelTest {
         queue.removeFirst().run();
         assertThat(vm.licenses().rows()).hasSize(4);
 
-        service.failures.put(ACME.uuid(), new ApiException(ApiException.Kind.NETWORK, "down", null));
+        service.failures.put(ACME.uuid(), new ApiException(ErrorKind.NETWORK, "down", null));
         vm.refresh();
         vm.selectedCustomerProperty().set(BOLT);
         assertThat(vm.licenses().rows()).isEmpty();
@@ -163,7 +164,7 @@ class CustomersViewModelTest {
 
     @Test
     void forbiddenShowsNoAccessInlineAndNoDialog() {
-        service.failures.put(ACME.uuid(), new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden",
+        service.failures.put(ACME.uuid(), new ApiException(ErrorKind.FORBIDDEN, 403, "Forbidden",
                 "no access", null, null));
         CustomersViewModel vm = viewModel(TaskRunner.inline());
         vm.selectedCustomerProperty().set(ACME);
@@ -178,7 +179,7 @@ class CustomersViewModelTest {
 
     @Test
     void otherApiFailuresAreInlineAndUnexpectedOnesGoToADialog() {
-        service.failures.put(ACME.uuid(), new ApiException(ApiException.Kind.NETWORK, "refused", null));
+        service.failures.put(ACME.uuid(), new ApiException(ErrorKind.NETWORK, "refused", null));
         service.failures.put(BOLT.uuid(), new IllegalStateException("bug"));
         CustomersViewModel vm = viewModel(TaskRunner.inline());
 
@@ -193,7 +194,7 @@ class CustomersViewModelTest {
 
     @Test
     void retryLoadsTheSameCustomerAgain() {
-        service.failures.put(ACME.uuid(), new ApiException(ApiException.Kind.TIMEOUT, "slow", null));
+        service.failures.put(ACME.uuid(), new ApiException(ErrorKind.TIMEOUT, "slow", null));
         CustomersViewModel vm = viewModel(TaskRunner.inline());
         vm.selectedCustomerProperty().set(ACME);
         service.failures.clear();
@@ -288,7 +289,7 @@ class CustomersViewModelTest {
 
     @Test
     void aFailedCustomerListShowsItsErrorAndRetryLoadsIt() {
-        service.customersFailure = new ApiException(ApiException.Kind.SERVER, 503, null, null, null, null);
+        service.customersFailure = new ApiException(ErrorKind.SERVER, 503, null, null, null, null);
         CustomersViewModel vm = viewModel(TaskRunner.inline());
         assertThat(vm.customersErrorProperty().get()).contains("HTTP 503");
         assertThat(vm.customers()).isEmpty();

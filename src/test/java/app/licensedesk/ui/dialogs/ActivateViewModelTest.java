@@ -1,5 +1,6 @@
 package app.licensedesk.ui.dialogs;
 
+import app.licensedesk.model.ErrorKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -8,13 +9,14 @@ import app.licensedesk.model.Environment;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.model.LicenseTerms;
+import app.licensedesk.service.Failure;
 import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.service.LicenseOutcome.Action;
 import app.licensedesk.service.LicenseOutcome.Status;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Instant;
@@ -307,21 +309,21 @@ class ActivateViewModelTest {
         vm.timeProperty().set("09:00");
 
         service.onActivate = (k, at) -> {
-            throw new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no right", null, null);
+            throw new ApiException(ErrorKind.FORBIDDEN, 403, "Forbidden", "no right", null, null);
         };
         vm.activate(succeeded::add);
         assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.forbidden.activate"));
         assertInputKept(vm);
 
         service.onActivate = (k, at) -> {
-            throw new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "already activated", null, null);
+            throw new ApiException(ErrorKind.VALIDATION, 400, "Bad Request", "already activated", null, null);
         };
         vm.activate(succeeded::add);
         assertThat(vm.errorProperty().get()).contains("not activated").contains("already activated");
         assertInputKept(vm);
 
         service.onActivate = (k, at) -> {
-            throw new ApiException(ApiException.Kind.NOT_FOUND, 404, "Not Found", "unknown", null, null);
+            throw new ApiException(ErrorKind.NOT_FOUND, 404, "Not Found", "unknown", null, null);
         };
         vm.activate(succeeded::add);
         assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.notFound.license"));
@@ -344,14 +346,15 @@ class ActivateViewModelTest {
     }
 
     private static LicenseOutcome outcome(Status status, License license, ApiException failure) {
-        return new LicenseOutcome(Action.ACTIVATE, status, KEY, null, license, null, failure);
+        return new LicenseOutcome(Action.ACTIVATE, status, KEY, null, license, null,
+            Failure.of(failure).orElse(null));
     }
 
     @Test
     void alreadyActivatedSaysSinceWhenAndTheRowLearnsIt() {
         Instant since = Instant.parse("2026-10-01T08:00:00Z");
         service.activateOutcome = outcome(Status.ALREADY, FakeDialogService.license(KEY, since),
-                new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "License already activated",
+                new ApiException(ErrorKind.VALIDATION, 400, "Bad Request", "License already activated",
                         null, null));
         ActivateViewModel vm = vm(KEY);
 
@@ -372,7 +375,7 @@ class ActivateViewModelTest {
         List<String> whileChecking = new ArrayList<>();
         service.duringCheck = () -> whileChecking.add(vm.errorProperty().get());
         service.activateOutcome = outcome(Status.LOST_DONE, FakeDialogService.license(KEY, NOW),
-                new ApiException(ApiException.Kind.TIMEOUT, "slow", null));
+                new ApiException(ErrorKind.TIMEOUT, "slow", null));
 
         vm.activate(succeeded::add);
 
@@ -390,7 +393,7 @@ class ActivateViewModelTest {
     void aLostAnswerThatWasNotAppliedMayBeTriedAgain() {
         ActivateViewModel vm = vm(KEY);
         service.activateOutcome = outcome(Status.LOST_NOT_DONE, FakeDialogService.license(KEY, null),
-                new ApiException(ApiException.Kind.NETWORK, "reset", null));
+                new ApiException(ErrorKind.NETWORK, "reset", null));
 
         vm.activate(succeeded::add);
 
@@ -410,7 +413,7 @@ class ActivateViewModelTest {
     void aLostAnswerThatCouldNotBeReadBackIsUnknown() {
         ActivateViewModel vm = vm(KEY);
         service.activateOutcome = outcome(Status.LOST_UNKNOWN, null,
-                new ApiException(ApiException.Kind.UNREADABLE, "garbled", null));
+                new ApiException(ErrorKind.UNREADABLE, "garbled", null));
 
         vm.activate(succeeded::add);
 
@@ -423,7 +426,7 @@ class ActivateViewModelTest {
     void theNextAttemptClearsTheOldError() {
         ActivateViewModel vm = vm(KEY);
         service.onActivate = (k, at) -> {
-            throw new ApiException(ApiException.Kind.NETWORK, "down", null);
+            throw new ApiException(ErrorKind.NETWORK, "down", null);
         };
         vm.activate(succeeded::add);
         assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.network"));

@@ -1,5 +1,6 @@
 package app.licensedesk.ui.dialogs;
 
+import app.licensedesk.model.ErrorKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -10,13 +11,14 @@ import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.ClaimResult;
 import app.licensedesk.service.ControllerList;
 import app.licensedesk.service.LicenseContext;
+import app.licensedesk.service.Failure;
 import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.service.LicenseOutcome.Action;
 import app.licensedesk.service.LicenseOutcome.Status;
-import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Instant;
@@ -183,12 +185,13 @@ class ClaimViewModelTest {
     }
 
     private static ApiException refusal() {
-        return new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "License already claimed", null,
+        return new ApiException(ErrorKind.VALIDATION, 400, "Bad Request", "License already claimed", null,
                 null);
     }
 
     private static LicenseOutcome outcome(Status status, String claimedTo, ApiException failure) {
-        return new LicenseOutcome(Action.CLAIM, status, KEY, ALPHA.nodeId(), null, claimedTo, failure);
+        return new LicenseOutcome(Action.CLAIM, status, KEY, ALPHA.nodeId(), null, claimedTo,
+            Failure.of(failure).orElse(null));
     }
 
     @Test
@@ -226,7 +229,7 @@ class ClaimViewModelTest {
 
     @Test
     void aLostAnswerIsCheckedAndAClaimThatWasAppliedIsReportedAndNotSentAgain() {
-        ApiException lost = new ApiException(ApiException.Kind.TIMEOUT, "The server did not answer in time", null);
+        ApiException lost = new ApiException(ErrorKind.TIMEOUT, "The server did not answer in time", null);
         service.claimOutcome = outcome(Status.LOST_DONE, ALPHA.nodeId(), lost);
         ClaimViewModel vm = vm(KEY, ALPHA);
         List<String> whileChecking = new ArrayList<>();
@@ -251,7 +254,7 @@ class ClaimViewModelTest {
 
     @Test
     void aLostAnswerThatWasNotAppliedMayBeTriedAgain() {
-        ApiException lost = new ApiException(ApiException.Kind.NETWORK, "connection reset", null);
+        ApiException lost = new ApiException(ErrorKind.NETWORK, "connection reset", null);
         service.claimOutcome = outcome(Status.LOST_NOT_DONE, null, lost);
         ClaimViewModel vm = vm(KEY, ALPHA);
 
@@ -266,7 +269,7 @@ class ClaimViewModelTest {
 
     @Test
     void aLostAnswerThatCouldNotBeReadBackIsUnknownAndNotSentAgain() {
-        ApiException lost = new ApiException(ApiException.Kind.UNREADABLE, "garbled", null);
+        ApiException lost = new ApiException(ErrorKind.UNREADABLE, "garbled", null);
         service.claimOutcome = outcome(Status.LOST_UNKNOWN, null, lost);
         ClaimViewModel vm = vm(KEY, ALPHA);
 
@@ -282,13 +285,13 @@ class ClaimViewModelTest {
     void otherFailuresHaveTheirOwnWords() {
         ClaimViewModel vm = vm(KEY, ALPHA);
         service.onClaim = (key, nodeId) -> {
-            throw new ApiException(ApiException.Kind.NOT_FOUND, 404, "Not Found", "unknown", null, null);
+            throw new ApiException(ErrorKind.NOT_FOUND, 404, "Not Found", "unknown", null, null);
         };
         vm.claim(succeeded::add);
         assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.notFound.claim"));
 
         service.onClaim = (key, nodeId) -> {
-            throw new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no", null, null);
+            throw new ApiException(ErrorKind.FORBIDDEN, 403, "Forbidden", "no", null, null);
         };
         vm.claim(succeeded::add);
         assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.forbidden.claim"));
@@ -307,7 +310,7 @@ class ClaimViewModelTest {
         FakeDialogService failing = new FakeDialogService() {
             @Override
             public ControllerList controllers(List<Customer> of) {
-                throw new ApiException(ApiException.Kind.NETWORK, "down", null);
+                throw new ApiException(ErrorKind.NETWORK, "down", null);
             }
         };
         failing.customers = List.of(ACME);

@@ -1,5 +1,6 @@
 package app.licensedesk.ui.licenses;
 
+import app.licensedesk.model.ErrorKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -10,10 +11,10 @@ import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.ClaimResult;
 import app.licensedesk.ui.common.DialogService;
-import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class LicensesViewModelTest {
         service.licenses.put(BETA.id(), List.of(
                 FakeLicensesService.license("SG1-RES-BBB1", "residential", Instant.parse("2025-06-15T00:00:00Z")),
                 FakeLicensesService.license("SG1-IND-BBB2", "industrial", null)));
-        service.failures.put(GAMMA.id(), new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no access",
+        service.failures.put(GAMMA.id(), new ApiException(ErrorKind.FORBIDDEN, 403, "Forbidden", "no access",
                 null, null));
     }
 
@@ -89,7 +90,7 @@ class LicensesViewModelTest {
 
     @Test
     void failedCustomersAreCountedInAWarningLineNotADialog() {
-        service.failures.put(BETA.id(), new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no", null,
+        service.failures.put(BETA.id(), new ApiException(ErrorKind.FORBIDDEN, 403, "Forbidden", "no", null,
                 null));
         LicensesViewModel vm = vm(TaskRunner.inline());
 
@@ -105,7 +106,7 @@ class LicensesViewModelTest {
 
     @Test
     void reloadFailedAsksOnlyTheFailedCustomersAgainAndKeepsTheOtherRows() {
-        service.failures.put(BETA.id(), new ApiException(ApiException.Kind.TIMEOUT, "slow", null));
+        service.failures.put(BETA.id(), new ApiException(ErrorKind.TIMEOUT, "slow", null));
         LicensesViewModel vm = vm(TaskRunner.inline());
         vm.shown();
         assertThat(vm.failedCountProperty().get()).isEqualTo(2);
@@ -155,7 +156,7 @@ class LicensesViewModelTest {
 
     @Test
     void customersWhoseSessionEndedAreLoadedAgainAfterSigningIn() {
-        ApiException ended = new ApiException(ApiException.Kind.SIGNED_OUT, "session ended", null);
+        ApiException ended = new ApiException(ErrorKind.SIGNED_OUT, "session ended", null);
         service.failures.put(BETA.id(), ended);
         TaskRunner tasks = TaskRunner.inline();
         List<String> prompts = new ArrayList<>();
@@ -301,7 +302,7 @@ class LicensesViewModelTest {
 
     @Test
     void customersThatCannotBeLoadedEndTheLoadWithTheReason() {
-        service.customersFailure = new ApiException(ApiException.Kind.NETWORK, "down", null);
+        service.customersFailure = new ApiException(ErrorKind.NETWORK, "down", null);
         LicensesViewModel vm = vm(TaskRunner.inline());
 
         vm.shown();

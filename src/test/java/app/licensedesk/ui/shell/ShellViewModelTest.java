@@ -3,7 +3,7 @@ package app.licensedesk.ui.shell;
 import app.licensedesk.model.SessionState;
 import java.time.Clock;
 import app.licensedesk.model.LicenseTerms;
-import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ClientSettings;

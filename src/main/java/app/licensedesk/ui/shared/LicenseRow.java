@@ -1,4 +1,4 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;

@@ -1,4 +1,4 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,11 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.ui.common.ErrorMessages;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

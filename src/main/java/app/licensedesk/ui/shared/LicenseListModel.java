@@ -1,7 +1,11 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
+import app.licensedesk.ui.common.DialogService;
+import app.licensedesk.ui.common.ErrorMessages;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

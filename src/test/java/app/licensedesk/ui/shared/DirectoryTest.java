@@ -1,10 +1,13 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
+import app.licensedesk.model.ErrorKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +73,7 @@ class DirectoryTest {
 
     @Test
     void controllersWaitingForFailedCustomersFailWithThem() {
-        service.customersFailure = new ApiException(ApiException.Kind.SERVER, 503, null, null, null, null);
+        service.customersFailure = new ApiException(ErrorKind.SERVER, 503, null, null, null, null);
         ArrayDeque<Runnable> background = new ArrayDeque<>();
         Directory directory = new Directory(service, new TaskRunner(background::add, Runnable::run));
         directory.ensureControllers();
@@ -85,7 +88,7 @@ class DirectoryTest {
     void aPartialControllerListNamesTheCustomersWhoseControllersAreMissing() {
         service.customers.addAll(List.of(ACME, BOLT));
         service.controllers.add(new Controller(7, "SGC-7", "Site", "smartgridControllerSite", List.of(ACME), null));
-        service.controllerFailures.put(BOLT, new ApiException(ApiException.Kind.SERVER, 500, null, null, null, null));
+        service.controllerFailures.put(BOLT, new ApiException(ErrorKind.SERVER, 500, null, null, null, null));
         Directory directory = new Directory(service, TaskRunner.inline());
 
         directory.ensureControllers();
