@@ -53,7 +53,8 @@ final class AppContext {
             tasks.setReauthenticator(null);
             onSignedOut.run();
         }), pages);
-        shell.addToHeader(new HelpMenu(tasks, LogFolder.forThisComputer(), HelpMenu::openWithDesktop, owner).node());
+        shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),
+                HelpMenu::openWithDesktop, owner).node());
     }
 
     ShellView shell() {

@@ -1,5 +1,6 @@
 package app.licensedesk.ui.shell;
 
+import app.licensedesk.model.Environment;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.TaskRunner;
@@ -19,7 +20,7 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The Help menu of the main window's header: open the log folder in the file manager, and About. */
+/** The Help menu of the main window's header: open the log folder in the file manager, and About License Desk. */
 public final class HelpMenu {
 
     /** Shows a folder in the desktop's file manager. Blocking (on macOS it must not run on the FX thread). */
@@ -29,13 +30,22 @@ public final class HelpMenu {
     }
 
     private final TaskRunner tasks;
+    private final Environment environment;
     private final Path logFolder;
     private final FolderOpener opener;
     private final Supplier<Window> owner;
     private final MenuButton button = new MenuButton(I18n.t("help.menu"), new FontIcon(Feather.HELP_CIRCLE));
 
-    public HelpMenu(TaskRunner tasks, Path logFolder, FolderOpener opener, Supplier<Window> owner) {
+    /**
+     * @param environment where the session talks to, for About
+     * @param logFolder   the folder of the log files
+     * @param opener      opens that folder (called off the FX thread)
+     * @param owner       the main window
+     */
+    public HelpMenu(TaskRunner tasks, Environment environment, Path logFolder, FolderOpener opener,
+                    Supplier<Window> owner) {
         this.tasks = tasks;
+        this.environment = environment;
         this.logFolder = logFolder;
         this.opener = opener;
         this.owner = owner;
@@ -43,7 +53,10 @@ public final class HelpMenu {
         MenuItem openLogs = new MenuItem(I18n.t("help.openLogFolder"), new FontIcon(Feather.FOLDER));
         openLogs.setId("openLogFolderItem");
         openLogs.setOnAction(e -> openLogFolder());
-        button.getItems().add(openLogs);
+        MenuItem about = new MenuItem(I18n.t("help.about"), new FontIcon(Feather.INFO));
+        about.setId("aboutItem");
+        about.setOnAction(e -> new AboutDialog(owner.get(), AboutInfo.load(), environment, logFolder).show());
+        button.getItems().setAll(openLogs, about);
     }
 
     public Node node() {

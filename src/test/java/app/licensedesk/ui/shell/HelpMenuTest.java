@@ -2,6 +2,7 @@ package app.licensedesk.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.licensedesk.model.Environment;
 import app.licensedesk.ui.common.TaskRunner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -24,7 +26,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Help > Open log folder, headless: the folder is opened off the FX thread, and a failure says where it is. */
+/**
+ * The Help menu, headless: Open log folder runs off the FX thread and, when it fails, says where the folder is;
+ * About shows the build, the environment and every library.
+ */
 class HelpMenuTest {
 
     private final FxRobot robot = new FxRobot();
@@ -68,8 +73,29 @@ class HelpMenuTest {
                 .isEqualTo("The log folder could not be opened here.");
     }
 
+    @Test
+    void aboutShowsTheBuildTheEnvironmentTheLogFolderAndEveryLibrary() throws Exception {
+        HelpMenu help = show(path -> { });
+        robot.interact(() -> item(help, "aboutItem").fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#aboutVersion").tryQuery().isPresent());
+        assertThat(text("#aboutVersion")).isEqualTo(System.getProperty("licensedesk.expectedVersion")).isNotBlank();
+        assertThat(text("#aboutBuilt")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+        assertThat(text("#aboutEnvironment")).isEqualTo("Local sandbox");
+        assertThat(text("#aboutAuthUrl")).isEqualTo("http://127.0.0.1:18088");
+        assertThat(text("#aboutApiUrl")).isEqualTo("http://127.0.0.1:18088");
+        assertThat(text("#aboutLogFolder")).isEqualTo(folder.toString());
+        assertThat(text("#aboutJava")).startsWith(System.getProperty("java.runtime.version"));
+        TableView<AboutInfo.Library> libraries = robot.lookup("#aboutLibraries").queryTableView();
+        assertThat(libraries.getItems()).isNotEmpty().containsExactlyElementsOf(AboutInfo.readLibraries());
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryLabeled().getText();
+    }
+
     private HelpMenu show(HelpMenu.FolderOpener opener) throws Exception {
-        HelpMenu help = new HelpMenu(tasks, folder, opener, () -> stage);
+        HelpMenu help = new HelpMenu(tasks, Environment.sandbox("http://127.0.0.1:18088"), folder, opener,
+                () -> stage);
         stage = FxToolkit.registerPrimaryStage();
         robot.interact(() -> {
             stage.setScene(new Scene(new StackPane(help.node()), 300, 200));
