@@ -1,5 +1,6 @@
 package app.licensedesk;
 
+import app.licensedesk.logging.LogFolder;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.Backend;
 import app.licensedesk.ui.common.AppPreferences;
@@ -16,6 +17,7 @@ import app.licensedesk.ui.dialogs.FxDialogService;
 import app.licensedesk.ui.licenses.LicensesView;
 import app.licensedesk.ui.licenses.LicensesViewModel;
 import app.licensedesk.ui.login.ReauthPrompt;
+import app.licensedesk.ui.shell.HelpMenu;
 import app.licensedesk.ui.shell.Page;
 import app.licensedesk.ui.shell.ShellView;
 import app.licensedesk.ui.shell.ShellViewModel;
@@ -51,6 +53,8 @@ final class AppContext {
             tasks.setReauthenticator(null);
             onSignedOut.run();
         }), pages);
+        shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),
+                HelpMenu::openWithDesktop, owner).node());
     }
 
     ShellView shell() {

@@ -79,6 +79,7 @@ public final class LicenseDeskApp extends Application {
         primary.getIcons().setAll(icons());
         showLogin();
         primary.show();
+        SmokeTest.windowShown(primary);
     }
 
     /** The window icons in the sizes the desktops ask for. */

@@ -40,13 +40,15 @@ class ArchitectureTest {
             .layer("Api").definedBy(ROOT + ".api..")
             .layer("Model").definedBy(ROOT + ".model..")
             .layer("Sandbox").definedBy(ROOT + ".sandbox..")
+            .layer("Logging").definedBy(ROOT + ".logging..")
             .whereLayer("Start").mayNotBeAccessedByAnyLayer()
             .whereLayer("Ui").mayOnlyBeAccessedByLayers("Start")
             .whereLayer("Service").mayOnlyBeAccessedByLayers("Start", "Ui")
             .whereLayer("Session").mayOnlyBeAccessedByLayers("Start", "Service")
             .whereLayer("Api").mayOnlyBeAccessedByLayers("Start", "Service", "Session")
             .whereLayer("Model").mayOnlyBeAccessedByLayers("Start", "Ui", "Service", "Session", "Api")
-            .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Start");
+            .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Start")
+            .whereLayer("Logging").mayOnlyBeAccessedByLayers("Start");
         rule.check(main);
     }
 
@@ -100,7 +102,7 @@ class ArchitectureTest {
     @Test
     void classesLiveInAKnownPackage() {
         classes().should().resideInAnyPackage(ROOT, ROOT + ".model..", ROOT + ".api..", ROOT + ".session..",
-                ROOT + ".service..", ROOT + ".ui..", ROOT + ".sandbox..")
+                ROOT + ".service..", ROOT + ".ui..", ROOT + ".sandbox..", ROOT + ".logging..")
             .check(main);
     }
 }

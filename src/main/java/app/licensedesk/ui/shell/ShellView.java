@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -45,6 +46,7 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
+    private HBox header;
 
     public ShellView(ShellViewModel vm, Map<Page, Supplier<ShellPage>> factories) {
         this.vm = vm;
@@ -66,6 +68,11 @@ public final class ShellView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds a control at the right end of the header (the Help menu). */
+    public void addToHeader(Node node) {
+        header.getChildren().add(node);
     }
 
     /** The page now shown (created on demand). */
@@ -133,7 +140,7 @@ public final class ShellView {
         signOut.setId("signOutButton");
         signOut.disableProperty().bind(vm.signingOutProperty());
         signOut.setOnAction(e -> vm.signOut());
-        HBox header = new HBox(12, title, spacer, user, signOut);
+        header = new HBox(12, title, spacer, user, signOut);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("app-header");
