@@ -4,6 +4,7 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.ui.common.DialogService;
+import app.licensedesk.ui.shared.Search;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
@@ -13,7 +14,6 @@ import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -99,17 +99,11 @@ public final class ControllersViewModel {
         licenses.clear(I18n.t("controllers.selectHint"));
     }
 
-    /** Name or nodeId containing the text (ignoring case), owned by the chosen customer (one of its owners). */
+    /** What the search finds ({@link Search}), owned by the chosen customer (one of its owners). */
     Predicate<Controller> matching(String text, Customer owner) {
-        String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        Predicate<Controller> found = Search.controllers(text);
         boolean anyOwner = owner == null || owner == allCustomers;
-        return controller -> (needle.isEmpty() || contains(controller.name(), needle)
-                || contains(controller.nodeId(), needle))
-                && (anyOwner || controller.ownedBy(owner));
-    }
-
-    private static boolean contains(String value, String needle) {
-        return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+        return controller -> found.test(controller) && (anyOwner || controller.ownedBy(owner));
     }
 
     private void syncChoices(List<Customer> customers) {

@@ -7,15 +7,13 @@ import app.licensedesk.service.ClaimResult;
 import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.service.LicenseOutcome;
+import app.licensedesk.ui.shared.Search;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -62,7 +60,7 @@ public final class ClaimViewModel {
         controllerError = problems.field(this, "controllerError", controllerProblem);
         this.matches = new FilteredList<>(directory.controllers());
         controller.set(initialController);
-        search.addListener(o -> matches.setPredicate(matcher(search.get())));
+        search.addListener(o -> matches.setPredicate(Search.controllers(search.get())));
         call.recomputeOn(this::recompute, call.keyProperty(), controller);
         recompute();
     }
@@ -72,28 +70,6 @@ public final class ClaimViewModel {
         directory.ensureControllers();
     }
 
-    /** Every word of the query must occur in the name, the nodeId or the customer name (case-insensitive). */
-    static Predicate<Controller> matcher(String query) {
-        String[] words = query == null ? new String[0] : query.trim().toLowerCase(Locale.ROOT).split("\\s+");
-        String[] needed = Arrays.stream(words).filter(w -> !w.isEmpty()).toArray(String[]::new);
-        if (needed.length == 0) {
-            return c -> true;
-        }
-        return c -> {
-            String text = (nullToEmpty(c.name()) + '\n' + nullToEmpty(c.nodeId()) + '\n' + c.customerName())
-                    .toLowerCase(Locale.ROOT);
-            for (String word : needed) {
-                if (!text.contains(word)) {
-                    return false;
-                }
-            }
-            return true;
-        };
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
 
     private void recompute() {
         boolean keyValid = call.checkKey();

@@ -15,6 +15,7 @@ import app.licensedesk.service.Failure;
 import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.service.LicenseOutcome.Action;
 import app.licensedesk.service.LicenseOutcome.Status;
+import app.licensedesk.ui.shared.Search;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.shared.LicenseRegistry;
@@ -166,7 +167,7 @@ class ClaimViewModelTest {
         Controller shared = new Controller(14, "node-s4", "Shared", "smartgridControllerSite", List.of(ACME, BETA),
                 null);
         assertThat(ClaimViewModel.listText(shared)).isEqualTo("Shared \u2014 node-s4 \u2014 Acme BV, Beta NV");
-        assertThat(ClaimViewModel.matcher("beta").test(shared)).isTrue();
+        assertThat(Search.controllers("beta").test(shared)).isTrue();
     }
 
     @Test
