@@ -35,10 +35,9 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        LicenseDeskApp.options = options;
         if (options.smokeTest()) {
-            System.exit(SmokeTest.forThisJvm().run(() -> Application.launch(LicenseDeskApp.class)));
+            System.exit(SmokeTest.forThisJvm().run(() -> Application.launch(LicenseDeskApp.class, args)));
         }
-        Application.launch(LicenseDeskApp.class);
+        Application.launch(LicenseDeskApp.class, args);
     }
 }

@@ -68,10 +68,9 @@ class JourneyTest {
     void launch() throws Exception {
         prefsNode = "license-desk-test/" + UUID.randomUUID();
         System.setProperty("licensedesk.prefs", prefsNode);
-        LicenseDeskApp.options = AppOptions.parse("--sandbox");
-        LicenseDeskApp.sandboxOptions = SandboxOptions.defaults().withClock(sandboxClock);
         stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(LicenseDeskApp.class);
+        app = FxToolkit.setupApplication(() -> new LicenseDeskApp(AppOptions.parse("--sandbox"),
+            SandboxOptions.defaults().withClock(sandboxClock)));
         waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent());
     }
 
