@@ -1,5 +1,6 @@
 package app.licensedesk.api;
 
+import app.licensedesk.model.Claim;
 import app.licensedesk.model.ErrorKind;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
@@ -87,14 +88,14 @@ public final class EnirisClient {
      *
      * @throws ApiException VALIDATION also when the server answers {@code success: false}
      */
-    public ClaimedLicense claim(String licenseKey, String nodeId) {
+    public Claim claim(String licenseKey, String nodeId) {
         Wire.ClaimResult result = errors.body(api.claim(new Wire.ClaimRequest(licenseKey, nodeId)));
         if (Boolean.FALSE.equals(result.success()) || result.success() == null && result.license() == null) {
             throw new ApiException(ErrorKind.VALIDATION, "The server did not claim the license", null);
         }
         Wire.ClaimedLicense l = result.license();
-        return l == null ? new ClaimedLicense(null, licenseKey, nodeId)
-                : new ClaimedLicense(l.id(), l.key() == null ? licenseKey : l.key(),
+        return l == null ? new Claim(null, licenseKey, nodeId)
+                : new Claim(l.id(), l.key() == null ? licenseKey : l.key(),
                 l.nodeId() == null ? nodeId : l.nodeId());
     }
 

@@ -2,7 +2,7 @@ package app.licensedesk.service;
 
 import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ClaimedLicense;
+import app.licensedesk.model.Claim;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.EnirisClient;
 import app.licensedesk.model.Controller;
@@ -224,7 +224,7 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
     public LicenseOutcome claim(String licenseKey, String nodeId, LicenseContext seen, Runnable checking) {
         LicenseOutcome outcome;
         try {
-            ClaimedLicense claimed = client.claim(licenseKey, nodeId);
+            Claim claimed = client.claim(licenseKey, nodeId);
             License license = new License(claimed.licenseId(), claimed.key(), null, null, null, null, null, null,
                     null, null, null, List.of(), claimed.licenseId() == null ? EnumSet.of(Field.KEY)
                     : EnumSet.of(Field.ID, Field.KEY));

@@ -1,5 +1,6 @@
 package app.licensedesk.api;
 
+import app.licensedesk.model.Claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -424,8 +425,8 @@ class DocumentedExamplesTest {
     @Test
     void claimAsDocumented() throws Exception {
         answer(200, "documented/license-claim-200.json");
-        ClaimedLicense claimed = api.claim("string", "string");
-        assertThat(claimed).isEqualTo(new ClaimedLicense(PLACEHOLDER_UUID, "string", "string"));
+        Claim claimed = api.claim("string", "string");
+        assertThat(claimed).isEqualTo(new Claim(PLACEHOLDER_UUID, "string", "string"));
         RecordedRequest sent = request();
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/v1/license/claim");
         assertThat(sent.getBody().utf8()).isEqualTo("{\"licenseKey\":\"string\",\"nodeId\":\"string\"}");

@@ -15,7 +15,7 @@ import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.SandboxServer;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.shared.LicenseRegistry;
@@ -120,7 +120,7 @@ class LicensesOverviewUnderFaultsContractTest {
         }
 
         @Override
-        public Optional<ClaimResult> claim(String key, Controller controller) {
+        public Optional<Claim> claim(String key, Controller controller) {
             throw new AssertionError("not used");
         }
     }

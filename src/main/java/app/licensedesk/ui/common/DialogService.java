@@ -2,7 +2,7 @@ package app.licensedesk.ui.common;
 
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import java.util.Optional;
 
 /**
@@ -40,5 +40,5 @@ public interface DialogService {
      * @param controller the controller to preselect, or null
      * @return the result of a successful claim; empty when cancelled
      */
-    Optional<ClaimResult> claim(String key, Controller controller);
+    Optional<Claim> claim(String key, Controller controller);
 }

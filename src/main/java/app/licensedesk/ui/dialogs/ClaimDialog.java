@@ -1,7 +1,7 @@
 package app.licensedesk.ui.dialogs;
 
 import app.licensedesk.model.Controller;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.PageParts;
@@ -26,7 +26,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The license-key dialog: claims a license for a controller picked by name or nodeId. */
-public final class ClaimDialog extends BaseDialog<ClaimResult> {
+public final class ClaimDialog extends BaseDialog<Claim> {
 
     public ClaimDialog(Window owner, ClaimViewModel vm) {
         super(owner, I18n.t("claim.title"));

@@ -3,7 +3,7 @@ package app.licensedesk.ui.dialogs;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.InputRules;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.service.LicenseOutcome;
@@ -35,7 +35,7 @@ public final class ClaimViewModel {
     private final Directory directory;
     private final Environment environment;
 
-    private final LicenseCall<ClaimResult> call;
+    private final LicenseCall<Claim> call;
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<Controller> controller = new SimpleObjectProperty<>(this, "controller");
 
@@ -81,7 +81,7 @@ public final class ClaimViewModel {
     }
 
     /** What the success notice says: "SG1-… claimed to controller Site A (node-1)". */
-    public String doneText(ClaimResult result) {
+    public String doneText(Claim result) {
         String k = result.key() == null ? call.normalizedKey() : result.key();
         String nodeId = result.nodeId();
         Controller c = controller.get();
@@ -121,7 +121,7 @@ public final class ClaimViewModel {
      * the controller the read-back found, or the answer was lost and what the read-back showed) and the input
      * stays as it is.
      */
-    public void claim(Consumer<ClaimResult> onSuccess) {
+    public void claim(Consumer<Claim> onSuccess) {
         if (call.invalidProperty().get()) {
             problems.attempted(); // nothing is sent, but every field now says what it needs
         }
@@ -134,7 +134,7 @@ public final class ClaimViewModel {
         call.run(I18n.t("task.claim", k), checking -> service.claim(k, nodeId, seen, checking), outcome -> {
             if (outcome.status() == LicenseOutcome.Status.DONE) {
                 String licenseId = outcome.license() == null ? null : outcome.license().id();
-                call.succeeded(new ClaimResult(licenseId, outcome.key(), outcome.claimedTo()), onSuccess);
+                call.succeeded(new Claim(licenseId, outcome.key(), outcome.claimedTo()), onSuccess);
             } else {
                 call.reported(outcome, ErrorMessages.describe(outcome, this::controllerLabel));
             }
@@ -209,7 +209,7 @@ public final class ClaimViewModel {
         return call.errorProperty();
     }
 
-    public ReadOnlyObjectProperty<ClaimResult> resultProperty() {
+    public ReadOnlyObjectProperty<Claim> resultProperty() {
         return call.resultProperty();
     }
 }

@@ -3,7 +3,7 @@ package app.licensedesk.ui.dialogs;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.DialogService;
@@ -98,9 +98,9 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<ClaimResult> claim(String key, Controller controller) {
+    public Optional<Claim> claim(String key, Controller controller) {
         ClaimViewModel vm = new ClaimViewModel(service, tasks, registry, directory, environment, key, controller);
-        Optional<ClaimResult> claimed = new ClaimDialog(owner.get(), vm).showAndWait();
+        Optional<Claim> claimed = new ClaimDialog(owner.get(), vm).showAndWait();
         claimed.ifPresent(result -> Notices.success(owner.get(), vm.doneText(result)));
         return claimed;
     }

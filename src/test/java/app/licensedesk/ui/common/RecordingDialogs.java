@@ -2,7 +2,7 @@ package app.licensedesk.ui.common;
 
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.service.LicenseOutcome.Action;
 import app.licensedesk.service.LicenseOutcome.Status;
 import app.licensedesk.service.LicenseOutcome;
@@ -29,7 +29,7 @@ public final class RecordingDialogs implements DialogService {
     public final List<Controller> claimControllers = new ArrayList<>();
     public License activationResult;
     /** Runs when the claim dialog "succeeds", like the real dialog's server call; may be null. */
-    public Supplier<ClaimResult> claimResult;
+    public Supplier<Claim> claimResult;
 
     public RecordingDialogs(LicenseRegistry registry) {
         this.registry = registry;
@@ -56,13 +56,13 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
-    public Optional<ClaimResult> claim(String key, Controller controller) {
+    public Optional<Claim> claim(String key, Controller controller) {
         claimKeys.add(key);
         claimControllers.add(controller);
         if (claimResult == null) {
             return Optional.empty();
         }
-        ClaimResult result = claimResult.get();
+        Claim result = claimResult.get();
         registry.record(new LicenseOutcome(Action.CLAIM, Status.DONE, result.key(), result.nodeId(),
                 License.ofKey(result.key()), result.nodeId(), null));
         return Optional.of(result);

@@ -9,7 +9,7 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseTerms;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.shared.FakeDirectoryService;
 import app.licensedesk.ui.common.I18n;
@@ -215,7 +215,7 @@ class ControllersViewModelTest {
             List<License> linked = new ArrayList<>(service.licensesByNodeId.get(SOUTH.nodeId()));
             linked.add(license("NEW-9", null, 12));
             service.licensesByNodeId.put(SOUTH.nodeId(), linked);
-            return new ClaimResult("id-NEW-9", "NEW-9", SOUTH.nodeId());
+            return new Claim("id-NEW-9", "NEW-9", SOUTH.nodeId());
         };
 
         vm.claim();
@@ -250,7 +250,7 @@ class ControllersViewModelTest {
         // a license the Licenses page loaded, claimed there to South
         LicenseRow elsewhere = registry.put(license("L-7", null, 12), BOLT);
         RecordingDialogs licensesPageDialogs = new RecordingDialogs(registry);
-        licensesPageDialogs.claimResult = () -> new ClaimResult("id-L-7", "L-7", SOUTH.nodeId());
+        licensesPageDialogs.claimResult = () -> new Claim("id-L-7", "L-7", SOUTH.nodeId());
 
         licensesPageDialogs.claim("L-7", null);
 
@@ -260,7 +260,7 @@ class ControllersViewModelTest {
         assertThat(vm.licenses().statusSummaryProperty().get()).isEqualTo("2 not activated");
 
         // a claim to another controller does not show here
-        licensesPageDialogs.claimResult = () -> new ClaimResult("id-L-8", "L-8", NORTH.nodeId());
+        licensesPageDialogs.claimResult = () -> new Claim("id-L-8", "L-8", NORTH.nodeId());
         licensesPageDialogs.claim("L-8", null);
         assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).containsExactly("S-1", "L-7");
     }

@@ -9,7 +9,7 @@ import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.model.LicenseTerms;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.shared.FakeDirectoryService;
 import app.licensedesk.ui.shared.LicenseListModel;
@@ -248,7 +248,7 @@ class CustomersViewModelTest {
         vm.selectedCustomerProperty().set(BOLT);
         LicenseRow row = vm.licenses().rows().get(0);
         vm.licenses().selectedLicenseProperty().set(row);
-        dialogs.claimResult = () -> new ClaimResult("id-BOLT-1", "BOLT-1", "node-7");
+        dialogs.claimResult = () -> new Claim("id-BOLT-1", "BOLT-1", "node-7");
 
         vm.licenses().claimSelected();
 

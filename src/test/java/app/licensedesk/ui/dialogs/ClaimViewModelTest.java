@@ -8,7 +8,7 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.LicenseTerms;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.service.ControllerList;
 import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.Failure;
@@ -46,7 +46,7 @@ class ClaimViewModelTest {
     private final LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(),
             Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC));
     private final Directory directory = new Directory(service, tasks);
-    private final List<ClaimResult> succeeded = new ArrayList<>();
+    private final List<Claim> succeeded = new ArrayList<>();
     private LicenseRow row;
 
     @BeforeEach
@@ -106,10 +106,10 @@ class ClaimViewModelTest {
     @Test
     void theNoticeNamesTheControllerAsPeopleKnowIt() {
         ClaimViewModel vm = vm(KEY, HARBOUR);
-        assertThat(vm.doneText(new ClaimResult("id-1", KEY, "node-h2")))
+        assertThat(vm.doneText(new Claim("id-1", KEY, "node-h2")))
                 .isEqualTo("SG1-ABCD claimed to controller Harbour (node-h2)");
         // the server's answer counts: a nodeId the picker does not hold is named as it is
-        assertThat(vm.doneText(new ClaimResult("id-1", null, "node-x")))
+        assertThat(vm.doneText(new Claim("id-1", null, "node-x")))
                 .isEqualTo("SG1-ABCD claimed to controller node-x");
     }
 
@@ -172,13 +172,13 @@ class ClaimViewModelTest {
 
     @Test
     void successLinksTheControllerInTheSharedRow() {
-        service.onClaim = (key, nodeId) -> new ClaimResult("id-" + key, key, nodeId);
+        service.onClaim = (key, nodeId) -> new Claim("id-" + key, key, nodeId);
         ClaimViewModel vm = vm(" SG1-AB\nCD ", ALPHA);
 
         vm.claim(succeeded::add);
 
         assertThat(service.calls).contains("claim SG1-ABCD node-a1");
-        assertThat(succeeded).containsExactly(new ClaimResult("id-SG1-ABCD", KEY, "node-a1"));
+        assertThat(succeeded).containsExactly(new Claim("id-SG1-ABCD", KEY, "node-a1"));
         assertThat(vm.resultProperty().get()).isEqualTo(succeeded.get(0));
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.errorProperty().get()).isEmpty();

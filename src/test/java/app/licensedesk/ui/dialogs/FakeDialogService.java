@@ -3,7 +3,7 @@ package app.licensedesk.ui.dialogs;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.service.ControllerList;
 import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
@@ -25,7 +25,7 @@ class FakeDialogService implements LicenseDeskService {
     BiFunction<String, Instant, License> onActivate = (key, at) -> {
         throw new AssertionError("activate not expected");
     };
-    BiFunction<String, String, ClaimResult> onClaim = (key, nodeId) -> {
+    BiFunction<String, String, Claim> onClaim = (key, nodeId) -> {
         throw new AssertionError("claim not expected");
     };
     /** When set, what activate returns instead of a success with {@link #onActivate}'s license. */
@@ -82,7 +82,7 @@ class FakeDialogService implements LicenseDeskService {
         if (claimOutcome != null) {
             return answer(claimOutcome, checking);
         }
-        ClaimResult claimed = onClaim.apply(licenseKey, nodeId);
+        Claim claimed = onClaim.apply(licenseKey, nodeId);
         License license = new License(claimed.licenseId(), claimed.key(), null, null, null, null, null, null, null,
                 null, null, List.of(), EnumSet.of(License.Field.ID, License.Field.KEY));
         return new LicenseOutcome(Action.CLAIM, Status.DONE, claimed.key(), nodeId, license, claimed.nodeId(), null);

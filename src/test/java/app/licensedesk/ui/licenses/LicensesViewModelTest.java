@@ -9,7 +9,7 @@ import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.model.LicenseTerms;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.I18n;
@@ -443,7 +443,7 @@ class LicensesViewModelTest {
         }
 
         @Override
-        public Optional<ClaimResult> claim(String key, Controller controller) {
+        public Optional<Claim> claim(String key, Controller controller) {
             calls.add("claim " + key + " " + controller);
             return Optional.empty();
         }
