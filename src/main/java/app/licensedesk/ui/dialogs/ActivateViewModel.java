@@ -5,7 +5,6 @@ import app.licensedesk.model.InputRules;
 import app.licensedesk.model.License;
 import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
-import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
@@ -192,9 +191,9 @@ public final class ActivateViewModel {
         String k = license.key() == null || license.key().isEmpty() ? call.normalizedKey() : license.key();
         Instant at = license.activationDate();
         if (at == null) {
-            return I18n.t("notice.activated.noDate", k);
+            return call.notice(I18n.t("notice.activated.noDate", k));
         }
-        return I18n.t(at.isAfter(clock.instant()) ? "notice.scheduled" : "notice.activated", k, local(at));
+        return call.notice(I18n.t(at.isAfter(clock.instant()) ? "notice.scheduled" : "notice.activated", k, local(at)));
     }
 
     /** The user has left the key field: its problem shows from now on. */
@@ -230,8 +229,8 @@ public final class ActivateViewModel {
         Instant at = activationInstant.get();
         LicenseContext seen = registry.whereSeen(k);
         call.run(I18n.t("task.activate", k), checking -> service.activate(k, at, seen, checking), outcome -> {
-            if (outcome.status() == LicenseOutcome.Status.DONE) {
-                call.succeeded(outcome.license(), onSuccess);
+            if (LicenseCall.applied(outcome)) {
+                call.succeeded(outcome, outcome.license(), onSuccess);
             } else {
                 call.reported(outcome, ErrorMessages.describe(outcome, nodeId -> nodeId));
             }
