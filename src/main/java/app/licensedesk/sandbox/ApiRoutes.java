@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +22,9 @@ final class ApiRoutes {
     private static final Set<String> FILTER_FIELDS = Set.of("companyId", "nodeType", "nodeId", "isActive");
     private static final Set<String> ACTIVATE_FIELDS = Set.of("key", "activationIso");
     private static final Set<String> CLAIM_FIELDS = Set.of("licenseKey", "nodeId");
+    /** Decision: activation instants outside these years (UTC) are typing mistakes, refused with 400. */
+    static final int MIN_ACTIVATION_YEAR = 2000;
+    static final int MAX_ACTIVATION_YEAR = 2100;
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -157,6 +161,11 @@ final class ApiRoutes {
         String iso = Json.optionalString(body, "activationIso");
         Instant at = (iso == null ? clock.instant() : Json.parseDateTime(iso, "activationIso"))
                 .truncatedTo(ChronoUnit.MILLIS);
+        int year = at.atOffset(ZoneOffset.UTC).getYear();
+        if (iso != null && (year < MIN_ACTIVATION_YEAR || year > MAX_ACTIVATION_YEAR)) {
+            throw ApiError.badRequest("activationIso must lie in the years " + MIN_ACTIVATION_YEAR + " to "
+                    + MAX_ACTIVATION_YEAR + " (UTC)");
+        }
         Estate.License license = estate.activate(key, who, at);
         JsonObject out = new JsonObject();
         out.addProperty("success", true);

@@ -1,8 +1,8 @@
 package app.licensedesk.sandbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * The sandbox's data: companies, devices and licenses. Companies and devices never change; licenses are
  * immutable records replaced under this object's lock, so a claim or an activation happens exactly once and
- * every endpoint sees it at once.
+ * every endpoint sees it at once. Licenses are indexed by key, by customer and by controller, so a request
+ * costs what its answer holds, not what the whole estate holds.
  */
 final class Estate {
 
@@ -51,7 +52,12 @@ final class Estate {
     private final Map<UUID, Company> companiesByUuid = new HashMap<>();
     private final List<Device> devices;
     private final Map<String, Device> devicesByNodeId = new HashMap<>();
-    private final Map<String, License> licensesByKey = new LinkedHashMap<>();
+    /** The current record of each license; the lists below hold keys, so a replaced record is seen at once. */
+    private final Map<String, License> licensesByKey = new HashMap<>();
+    private final List<String> keysInSeedOrder = new ArrayList<>();
+    private final Map<Integer, List<String>> keysByCompany = new HashMap<>();
+    /** In the order of claiming (the seed's claims first). */
+    private final Map<String, List<String>> keysByController = new HashMap<>();
     private final Random datalinkIds;
 
     Estate(List<Company> companies, List<Device> devices, List<License> licenses, Random datalinkIds) {
@@ -69,6 +75,11 @@ final class Estate {
         }
         for (License l : licenses) {
             licensesByKey.put(l.key(), l);
+            keysInSeedOrder.add(l.key());
+            keysByCompany.computeIfAbsent(l.companyId(), id -> new ArrayList<>()).add(l.key());
+            if (l.nodeId() != null) {
+                keysByController.computeIfAbsent(l.nodeId(), id -> new ArrayList<>()).add(l.key());
+            }
         }
     }
 
@@ -102,16 +113,21 @@ final class Estate {
         return d != null && d.isController() && visible(d.companyId(), who) ? d : null;
     }
 
+    /** Every license, in seed order; for the banner and tests, not for routes. */
     synchronized List<License> licenses() {
-        return List.copyOf(licensesByKey.values());
+        return current(keysInSeedOrder);
     }
 
     synchronized List<License> licensesOf(int companyId) {
-        return licensesByKey.values().stream().filter(l -> l.companyId() == companyId).toList();
+        return current(keysByCompany.getOrDefault(companyId, List.of()));
     }
 
     synchronized List<License> licensesClaimedBy(String nodeId) {
-        return licensesByKey.values().stream().filter(l -> nodeId.equals(l.nodeId())).toList();
+        return current(keysByController.getOrDefault(nodeId, List.of()));
+    }
+
+    private List<License> current(List<String> keys) {
+        return keys.stream().map(licensesByKey::get).toList();
     }
 
     /** Activates once: 404 unknown (or invisible) key, 403 without the right, 400 when already activated. */
@@ -139,6 +155,7 @@ final class Estate {
         }
         License updated = license.claimed(nodeId, EstateSeeder.uuid(datalinkIds));
         licensesByKey.put(key, updated);
+        keysByController.computeIfAbsent(nodeId, id -> new ArrayList<>()).add(key);
         return updated;
     }
 

@@ -181,9 +181,11 @@ final class EstateSeeder {
                 double claimChance = state == State.NOT_ACTIVATED ? 0.15 : 0.7;
                 claim = (state == State.ACTIVE && forced < states.length) || random.nextDouble() < claimChance;
             }
-            // Two licenses of a type the contract does not list, to exercise the client's tolerance.
+            // Two licenses of a type the contract does not list, to exercise the client's tolerance, when the
+            // options ask for it; else commercial. Either way no random draw, so the rest of the seed is the same.
             boolean pilot = j == 11 || (j == total / 2 && total > 24);
-            String type = pilot ? "pilot" : random.nextInt(10) < 6 ? "residential" : "commercial";
+            String type = pilot ? (options.unknownLicenseTypes() ? "pilot" : "commercial")
+                    : random.nextInt(10) < 6 ? "residential" : "commercial";
             out.add(license(company, state, type, claim ? controllers.get(company.id()) : null, keys));
         }
         return out;

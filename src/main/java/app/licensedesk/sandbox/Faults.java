@@ -4,9 +4,10 @@ import java.util.Random;
 
 /**
  * Decides, per request, whether to misbehave and how. Faults apply to every route, auth paths included, and
- * are decided before the request is handled, so a faulted request never changes any state (even the 200 with
- * truncated JSON). The draws come from a random seeded by the options, so a run's sequence of faults repeats;
- * which request gets which fault depends on arrival order.
+ * are decided before the request is handled, so a faulted request changes no state (even the 200 with
+ * truncated JSON), with one exception: {@link Kind#APPLY_THEN_DROP} carries out a claim or an activation and
+ * then drops the connection unanswered. The draws come from randoms seeded by the options, so a run's sequence
+ * of faults repeats; which request gets which fault depends on arrival order.
  */
 final class Faults {
 
@@ -21,7 +22,12 @@ final class Faults {
         /** 502 with a proxy's HTML page. */
         PROXY_HTML,
         /** 200 with JSON cut off in the middle. */
-        TRUNCATED_JSON
+        TRUNCATED_JSON,
+        /**
+         * A claim or activate POST is carried out, then the connection closes without any response; on any
+         * other request this is a plain {@link #DROP}.
+         */
+        APPLY_THEN_DROP
     }
 
     /** Longer than the 30 s read timeouts clients typically use. */
@@ -32,19 +38,28 @@ final class Faults {
     static final String TRUNCATED = "{\"licenses\":[{\"id\":\"3f1c2a9e-7b4d-4c1e-9a0f-";
 
     private final double rate;
+    private final double applyThenDropRate;
     private final Random random;
+    private final Random applyThenDrop;
 
-    Faults(double rate, long seed) {
+    Faults(double rate, double applyThenDropRate, long seed) {
         this.rate = rate;
+        this.applyThenDropRate = applyThenDropRate;
         this.random = new Random(seed ^ 0x5DEECE66DL);
+        // Its own random, so turning it on does not change the sequence of the other faults.
+        this.applyThenDrop = new Random(seed ^ 0x2545F491L);
     }
 
-    /** The fault for the next request, or null to answer normally. */
-    synchronized Kind next() {
+    /** The fault for the next request, or null to answer normally; {@code change}: a claim or activate POST. */
+    synchronized Kind next(boolean change) {
+        if (change && applyThenDropRate > 0 && applyThenDrop.nextDouble() < applyThenDropRate) {
+            return Kind.APPLY_THEN_DROP;
+        }
         if (rate <= 0 || random.nextDouble() >= rate) {
             return null;
         }
         Kind[] kinds = Kind.values();
-        return kinds[random.nextInt(kinds.length)];
+        Kind kind = kinds[random.nextInt(kinds.length)];
+        return kind == Kind.APPLY_THEN_DROP && !change ? Kind.DROP : kind;
     }
 }

@@ -1,9 +1,6 @@
 package app.licensedesk.sandbox;
 
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -12,8 +9,6 @@ import java.util.Map;
 
 /** One incoming request, read fully, with the helpers routes need. */
 final class Request {
-
-    private static final int MAX_BODY_BYTES = 1 << 20;
 
     private final String method;
     private final String path;
@@ -32,17 +27,14 @@ final class Request {
         this.authorization = authorization;
     }
 
-    static Request read(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw ApiError.badRequest("The body is too large");
-        }
-        return new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                exchange.getRequestURI().getRawPath(), null, parseQuery(exchange.getRequestURI().getRawQuery()),
-                body, exchange.getRequestHeaders().getFirst("Authorization"));
+    /** The request for the router; a malformed percent-encoding in the query is a 400. */
+    static Request of(WireServer.WireRequest wire) {
+        String target = wire.target();
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        String query = q < 0 ? null : target.substring(q + 1);
+        return new Request(wire.method().toUpperCase(Locale.ROOT), path, null, parseQuery(query), wire.body(),
+                wire.header("authorization"));
     }
 
     private static Map<String, String> parseQuery(String raw) {
@@ -110,8 +102,20 @@ final class Request {
         return text.isBlank() ? new JsonObject() : Json.parseObject(text);
     }
 
-    /** The bearer token, or null when the header is missing or uses another scheme. */
+    /** The bearer token of this request; see {@link #bearerToken(String)}. */
     String bearer() {
+        return bearerToken(authorization);
+    }
+
+    /**
+     * The one place where the sandbox reads bearer tokens: the token of an {@code Authorization: Bearer ...}
+     * header, or null when the header is missing, uses another scheme or carries nothing. Decision (see
+     * eniris-api.md, Tokens): the token may come wrapped in one pair of double quotes, exactly as the token
+     * endpoints hand it out, because the official driver sends it back that way and the real service accepts
+     * it. Anything else with a quote in it (a lone quote, quotes inside, two pairs) is returned as it is, so
+     * that it fails the signature check like any other malformed token.
+     */
+    static String bearerToken(String authorization) {
         if (authorization == null) {
             return null;
         }
@@ -120,6 +124,9 @@ final class Request {
             return null;
         }
         String token = value.substring(7).trim();
+        if (token.length() >= 2 && token.startsWith("\"") && token.endsWith("\"")) {
+            token = token.substring(1, token.length() - 1);
+        }
         return token.isEmpty() ? null : token;
     }
 }

@@ -24,6 +24,15 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
         return new Response(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
+    /** Not an answer: the connection closes without any response (a fault). */
+    static Response drop() {
+        return new Response(0, null, new byte[0], Map.of());
+    }
+
+    boolean drops() {
+        return status == 0;
+    }
+
     static Response noContent() {
         return new Response(204, null, new byte[0], Map.of());
     }

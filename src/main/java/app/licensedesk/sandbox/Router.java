@@ -1,9 +1,5 @@
 package app.licensedesk.sandbox;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one handler of the server: adds latency, injects faults, finds the route and writes the answer. Every
+ * The one handler of the server: adds latency, injects faults, finds the route and returns the answer. Every
  * error leaves here in the contract's error-body shape.
  */
-final class Router implements HttpHandler {
+final class Router implements WireServer.Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
@@ -26,46 +22,49 @@ final class Router implements HttpHandler {
     Router(List<Route> routes, SandboxOptions options, CountDownLatch closing) {
         this.routes = List.copyOf(routes);
         this.latencyMs = options.latencyMs();
-        this.faults = new Faults(options.faultRate(), options.seed());
+        this.faults = new Faults(options.faultRate(), options.applyThenDropRate(), options.seed());
         this.closing = closing;
     }
 
     @Override
-    public void handle(HttpExchange exchange) {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
+    public Response handle(WireServer.WireRequest wire) {
+        String method = wire.method();
+        String path = wire.target();
         try {
             // Waiting on the closing latch instead of sleeping lets close() end latency and stalls at once.
             if (latencyMs > 0 && closing.await(latencyMs, TimeUnit.MILLISECONDS)) {
-                return;
+                return Response.drop();
             }
-            Faults.Kind fault = faults.next();
+            Faults.Kind fault = faults.next(isChange(wire));
             if (fault != null) {
                 LOG.debug("{} {} -> fault {}", method, path, fault);
-                injectFault(exchange, fault);
-                return;
+                return injectFault(fault, wire);
             }
-            Response response = respond(exchange);
-            write(exchange, response);
-            LOG.debug("{} {} -> {}", method, path, response.status());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            LOG.debug("{} {}: the client went away ({})", method, path, e.toString());
-        } finally {
-            exchange.close();
+            return Response.drop();
         }
+        Response response = respond(wire);
+        LOG.debug("{} {} -> {}", method, path, response.status());
+        return response;
     }
 
-    private Response respond(HttpExchange exchange) {
+    /** The POSTs that change a license: the ones whose lost answer leaves the outcome unknown. */
+    private static boolean isChange(WireServer.WireRequest wire) {
+        String target = wire.target();
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        return wire.method().equals("POST")
+                && (path.equals("/v1/license/claim") || path.equals("/v1/license/activate"));
+    }
+
+    private Response respond(WireServer.WireRequest wire) {
         try {
-            return dispatch(Request.read(exchange));
+            return dispatch(Request.of(wire));
         } catch (ApiError e) {
             return e.toResponse();
-        } catch (IOException e) {
-            return ApiError.badRequest("Could not read the request body").toResponse();
         } catch (RuntimeException e) {
-            LOG.error("Sandbox bug on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
+            LOG.error("Sandbox bug on {} {}", wire.method(), wire.target(), e);
             return new ApiError(500, "Internal sandbox error").toResponse();
         }
     }
@@ -86,31 +85,21 @@ final class Router implements HttpHandler {
         throw pathKnown ? new ApiError(405, what) : ApiError.notFound(what);
     }
 
-    private void injectFault(HttpExchange exchange, Faults.Kind fault) throws IOException, InterruptedException {
-        switch (fault) {
-            case UNAVAILABLE -> write(exchange,
-                    new ApiError(503, "Sandbox fault: service temporarily unavailable").toResponse());
-            case STALL -> closing.await(Faults.STALL_MILLIS, TimeUnit.MILLISECONDS);
-            case DROP -> {
-                // Closing before any response header makes the server drop the connection.
+    private Response injectFault(Faults.Kind fault, WireServer.WireRequest wire) throws InterruptedException {
+        return switch (fault) {
+            case UNAVAILABLE -> new ApiError(503, "Sandbox fault: service temporarily unavailable").toResponse();
+            case STALL -> {
+                closing.await(Faults.STALL_MILLIS, TimeUnit.MILLISECONDS);
+                yield Response.drop();
             }
-            case PROXY_HTML -> write(exchange, Response.raw(502, "text/html", Faults.PROXY_PAGE));
-            case TRUNCATED_JSON -> write(exchange, Response.raw(200, Response.JSON, Faults.TRUNCATED));
-        }
-    }
-
-    private static void write(HttpExchange exchange, Response response) throws IOException {
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        if (response.contentType() != null) {
-            exchange.getResponseHeaders().set("Content-Type", response.contentType());
-        }
-        if (response.body().length == 0) {
-            exchange.sendResponseHeaders(response.status(), -1);
-            return;
-        }
-        exchange.sendResponseHeaders(response.status(), response.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(response.body());
-        }
+            case DROP -> Response.drop();
+            case PROXY_HTML -> Response.raw(502, "text/html", Faults.PROXY_PAGE);
+            case TRUNCATED_JSON -> Response.raw(200, Response.JSON, Faults.TRUNCATED);
+            case APPLY_THEN_DROP -> {
+                // The change is made (or refused) as usual; only the answer is lost.
+                LOG.debug("{} {} -> {} unsent", wire.method(), wire.target(), respond(wire).status());
+                yield Response.drop();
+            }
+        };
     }
 }

@@ -3,12 +3,15 @@ package app.licensedesk.sandbox;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /** Runs the sandbox alone: parses the command line, starts the server, prints how to use it, runs until Ctrl+C. */
 public final class SandboxMain {
 
     static final int DEFAULT_PORT = 18088;
+    static final String PRINT_TOTP = "--print-totp";
 
     static final String USAGE = """
             Usage: --sandbox-server [options]
@@ -16,14 +19,22 @@ public final class SandboxMain {
               --customers N            number of companies (default 40; controllers and licenses scale with it)
               --latency-ms N           delay before every answer (default 0)
               --fault-rate X           share of requests that fail on purpose, 0..1 (default 0)
+              --apply-then-drop-rate X share of claim/activate POSTs carried out, then dropped unanswered
               --seed N                 seed of the demo data (default 42)
               --access-ttl-seconds N   lifetime of access tokens (default 300)
+              --unknown-license-types  also serve two licenses of an undocumented type ("pilot")
+              --print-totp             print the current TOTP code of 2fa@sandbox.test and exit
               --help                   show this text""";
 
     private SandboxMain() {
     }
 
     public static void main(String[] args) {
+        if (Arrays.asList(args).contains(PRINT_TOTP)) {
+            // Alone on the line, so that scripts can use $(... --print-totp).
+            System.out.println(Totp.code(SandboxAccounts.TOTP_SECRET, Instant.now()));
+            return;
+        }
         SandboxOptions options;
         try {
             options = parse(args);
@@ -78,6 +89,13 @@ public final class SandboxMain {
                 case "--sandbox-server" -> {
                     continue;
                 }
+                case PRINT_TOTP -> {
+                    continue;
+                }
+                case "--unknown-license-types" -> {
+                    options = options.withUnknownLicenseTypes(true);
+                    continue;
+                }
                 default -> {
                 }
             }
@@ -95,6 +113,7 @@ public final class SandboxMain {
                 case "--customers" -> options.withCustomers(integer(name, value));
                 case "--latency-ms" -> options.withLatencyMs(integer(name, value));
                 case "--fault-rate" -> options.withFaultRate(decimal(name, value));
+                case "--apply-then-drop-rate" -> options.withApplyThenDropRate(decimal(name, value));
                 case "--seed" -> options.withSeed(longValue(name, value));
                 case "--access-ttl-seconds" -> options.withAccessTokenTtl(Duration.ofSeconds(integer(name, value)));
                 default -> throw new IllegalArgumentException("unknown option " + name);
@@ -148,6 +167,10 @@ public final class SandboxMain {
                 + "        like admin, with two-factor authentication");
         out.println("TOTP secret (base32) of " + SandboxAccounts.TWO_FACTOR_USERNAME + ": "
                 + SandboxAccounts.TOTP_SECRET);
+        Instant now = o.clock().instant();
+        long left = Totp.STEP_SECONDS - Math.floorMod(now.getEpochSecond(), Totp.STEP_SECONDS);
+        out.println("TOTP code now: " + Totp.code(SandboxAccounts.TOTP_SECRET, now) + " (for " + left
+                + " s more; '--sandbox-server " + PRINT_TOTP + "' prints the current one)");
         out.println("Recovery codes (each works once): " + String.join(", ", SandboxAccounts.RECOVERY_CODES));
         out.println("Emailed 2FA codes are printed here when a challenge is requested.");
         out.println();
@@ -173,6 +196,6 @@ public final class SandboxMain {
         out.println("  curl -s " + url + "/v1/license/controller/" + controller + " -H \"Authorization: Bearer $A\"");
         out.println("  curl -s -X POST " + url + "/auth/logout -H \"Authorization: Bearer $R\" -w '%{http_code}\\n'");
         out.println();
-        out.println("Stop with Ctrl+C.");
+        out.println("Stop with Ctrl+C. Nothing is kept: every start seeds the demo data afresh.");
     }
 }

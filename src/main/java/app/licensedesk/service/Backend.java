@@ -1,13 +1,12 @@
 package app.licensedesk.service;
 
 import app.licensedesk.model.Environment;
-import app.licensedesk.session.Session;
 
 /**
  * Everything the app needs to talk to one environment: its session and its service. Close it when switching
  * environments or quitting.
  */
-public record Backend(Environment environment, Session session, LicenseDeskService service)
+public record Backend(Environment environment, SignIn session, LicenseDeskService service)
         implements AutoCloseable {
 
     /** Shuts down the service's threads and the connection pool; does not sign out. */

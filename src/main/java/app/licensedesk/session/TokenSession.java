@@ -1,8 +1,10 @@
 package app.licensedesk.session;
 
+import app.licensedesk.model.SessionState;
+import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.api.AccessTokenSource;
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.AuthClient;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.LoginResult;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * on demand (one renewal at a time serves every waiting request), the refresh token renewed when it gets old,
  * and sign-out. Tokens live in memory only. Thread-safe.
  */
-public final class TokenSession implements Session, AccessTokenSource {
+public final class TokenSession implements AccessTokenSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenSession.class);
 
@@ -35,9 +37,9 @@ public final class TokenSession implements Session, AccessTokenSource {
     private final Duration refreshTokenRenewAfter;
     /** Guards every state change and every renewal, so only one renewal runs at a time. */
     private final ReentrantLock lock = new ReentrantLock();
-    private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SessionState>> listeners = new CopyOnWriteArrayList<>();
 
-    private volatile State state = State.SIGNED_OUT;
+    private volatile SessionState state = SessionState.SIGNED_OUT;
     private volatile String username;
     /** Non-null only in SIGNED_IN. */
     private volatile Tokens tokens;
@@ -63,8 +65,7 @@ public final class TokenSession implements Session, AccessTokenSource {
      * {@inheritDoc} The password array is zeroed once it has been sent. On failure the session keeps the state it
      * had (an EXPIRED session stays EXPIRED, so the user can try again).
      */
-    @Override
-    public State signIn(String username, char[] password) {
+    public SessionState signIn(String username, char[] password) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         lock.lock();
@@ -89,18 +90,16 @@ public final class TokenSession implements Session, AccessTokenSource {
                 throw e;
             }
             signedIn(username, login.token(), access, obtainedAt);
-            return State.SIGNED_IN;
+            return SessionState.SIGNED_IN;
         } finally {
             lock.unlock();
         }
     }
 
-    @Override
     public void requestEmailCode() {
         auth.requestEmailCode(requirePartialToken());
     }
 
-    @Override
     public void completeTwoFactor(TwoFactorMethod method, String code) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(code, "code");
@@ -122,7 +121,6 @@ public final class TokenSession implements Session, AccessTokenSource {
         }
     }
 
-    @Override
     public void signOut() {
         Tokens old;
         lock.lock();
@@ -130,7 +128,7 @@ public final class TokenSession implements Session, AccessTokenSource {
             old = tokens;
             tokens = null;
             partialToken = null;
-            changeState(State.SIGNED_OUT);
+            changeState(SessionState.SIGNED_OUT);
         } finally {
             lock.unlock();
         }
@@ -143,18 +141,15 @@ public final class TokenSession implements Session, AccessTokenSource {
         }
     }
 
-    @Override
-    public State state() {
+    public SessionState state() {
         return state;
     }
 
-    @Override
     public String username() {
         return username;
     }
 
-    @Override
-    public void addStateListener(Consumer<State> listener) {
+    public void addStateListener(Consumer<SessionState> listener) {
         listeners.add(Objects.requireNonNull(listener));
     }
 
@@ -195,7 +190,7 @@ public final class TokenSession implements Session, AccessTokenSource {
                     refresh = auth.renewRefreshToken(refresh);
                     refreshObtainedAt = now;
                 } catch (ApiException e) {
-                    if (e.kind() == Kind.UNAUTHORIZED) {
+                    if (e.kind() == ErrorKind.UNAUTHORIZED) {
                         throw expire(e);
                     }
                     // The old refresh token is valid for days yet; try renewing it again next time.
@@ -206,7 +201,7 @@ public final class TokenSession implements Session, AccessTokenSource {
             try {
                 access = auth.accessToken(refresh);
             } catch (ApiException e) {
-                if (e.kind() == Kind.UNAUTHORIZED) {
+                if (e.kind() == ErrorKind.UNAUTHORIZED) {
                     throw expire(e);
                 }
                 throw e;
@@ -219,47 +214,47 @@ public final class TokenSession implements Session, AccessTokenSource {
         }
     }
 
-    private State awaitSecondFactor(String user, String partial) {
+    private SessionState awaitSecondFactor(String user, String partial) {
         username = user;
         tokens = null;
         partialToken = partial;
-        changeState(State.TWO_FACTOR_REQUIRED);
-        return State.TWO_FACTOR_REQUIRED;
+        changeState(SessionState.TWO_FACTOR_REQUIRED);
+        return SessionState.TWO_FACTOR_REQUIRED;
     }
 
     private void signedIn(String user, String refresh, String access, Instant obtainedAt) {
         username = user;
         partialToken = null;
         tokens = new Tokens(refresh, obtainedAt, access, lifetime.renewAt(access, obtainedAt));
-        changeState(State.SIGNED_IN);
+        changeState(SessionState.SIGNED_IN);
         LOG.info("Signed in as {}", user);
     }
 
     private ApiException expire(ApiException cause) {
         tokens = null;
         LOG.info("The session of {} can no longer be renewed; a new sign-in is needed", username);
-        changeState(State.EXPIRED);
+        changeState(SessionState.EXPIRED);
         return signedOut(cause);
     }
 
     private String requirePartialToken() {
         String partial = partialToken;
-        if (state != State.TWO_FACTOR_REQUIRED || partial == null) {
+        if (state != SessionState.TWO_FACTOR_REQUIRED || partial == null) {
             throw new IllegalStateException("No sign-in is waiting for a second factor");
         }
         return partial;
     }
 
     private static ApiException signedOut(ApiException cause) {
-        return new ApiException(Kind.SIGNED_OUT, 0, null, "Not signed in, or the session has ended", null, cause);
+        return new ApiException(ErrorKind.SIGNED_OUT, 0, null, "Not signed in, or the session has ended", null, cause);
     }
 
-    private void changeState(State next) {
+    private void changeState(SessionState next) {
         if (state == next) {
             return;
         }
         state = next;
-        for (Consumer<State> listener : listeners) {
+        for (Consumer<SessionState> listener : listeners) {
             try {
                 listener.accept(next);
             } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package app.licensedesk.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
@@ -14,7 +14,7 @@ import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.SandboxServer;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
-import app.licensedesk.session.Session.State;
+import app.licensedesk.model.SessionState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class FaultySandboxContractTest {
 
-    private static final Set<Kind> TRANSPORT_KINDS = EnumSet.of(Kind.SERVER, Kind.NETWORK, Kind.TIMEOUT,
-            Kind.UNREADABLE);
+    private static final Set<ErrorKind> TRANSPORT_KINDS =
+        EnumSet.of(ErrorKind.SERVER, ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.UNREADABLE);
 
     @Test
     void faultsBecomeRetriesOrTransportErrorsNeverCrashes() throws Exception {
@@ -57,7 +57,7 @@ class FaultySandboxContractTest {
             }
             // GETs are retried, so most calls get through even with 30 % of the requests failing.
             assertThat(succeeded).isGreaterThan(failed);
-            assertThat(backend.session().state()).isEqualTo(State.SIGNED_IN);
+            assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_IN);
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.testing.MutableClock;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
@@ -14,7 +14,7 @@ import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.SandboxServer;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
-import app.licensedesk.session.Session.State;
+import app.licensedesk.model.SessionState;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,7 @@ class TokenLifecycleContractTest {
         backend = Backends.connect(Environment.sandbox(sandbox.baseUrl()),
                 TestSettings.fast(clientClock, new RecordingSleeper()));
         assertThat(backend.session().signIn(SandboxAccounts.ADMIN_USERNAME,
-                SandboxAccounts.ADMIN_PASSWORD.toCharArray())).isEqualTo(State.SIGNED_IN);
+                SandboxAccounts.ADMIN_PASSWORD.toCharArray())).isEqualTo(SessionState.SIGNED_IN);
         return backend;
     }
 
@@ -69,7 +69,7 @@ class TokenLifecycleContractTest {
             bothAdvance(Duration.ofSeconds(100));
             assertThat(b.service().customers()).isNotEmpty();
         }
-        assertThat(b.session().state()).isEqualTo(State.SIGNED_IN);
+        assertThat(b.session().state()).isEqualTo(SessionState.SIGNED_IN);
     }
 
     @Test
@@ -78,7 +78,7 @@ class TokenLifecycleContractTest {
         Backend b = start(clientClock);
         serverClock.advance(Duration.ofMinutes(6));
         assertThat(b.service().customers()).isNotEmpty();
-        assertThat(b.session().state()).isEqualTo(State.SIGNED_IN);
+        assertThat(b.session().state()).isEqualTo(SessionState.SIGNED_IN);
     }
 
     @Test
@@ -88,19 +88,19 @@ class TokenLifecycleContractTest {
         assertThat(b.service().customers()).isNotEmpty();
         bothAdvance(Duration.ofDays(8));
         assertThat(b.service().customers()).isNotEmpty();
-        assertThat(b.session().state()).isEqualTo(State.SIGNED_IN);
+        assertThat(b.session().state()).isEqualTo(SessionState.SIGNED_IN);
     }
 
     @Test
     void anExpiredRefreshTokenSignsOutAndASignInRestores() throws Exception {
         Backend b = start(serverClock);
         bothAdvance(Duration.ofDays(15));
-        assertThat(failure(() -> b.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
-        assertThat(b.session().state()).isEqualTo(State.EXPIRED);
+        assertThat(failure(() -> b.service().customers()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
+        assertThat(b.session().state()).isEqualTo(SessionState.EXPIRED);
         assertThat(b.session().username()).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
 
         b.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
-        assertThat(b.session().state()).isEqualTo(State.SIGNED_IN);
+        assertThat(b.session().state()).isEqualTo(SessionState.SIGNED_IN);
         assertThat(b.service().customers()).isNotEmpty();
     }
 
@@ -109,8 +109,8 @@ class TokenLifecycleContractTest {
         MutableClock clientClock = new MutableClock(START);
         Backend b = start(clientClock);
         serverClock.advance(Duration.ofDays(15));
-        assertThat(failure(() -> b.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
-        assertThat(b.session().state()).isEqualTo(State.EXPIRED);
+        assertThat(failure(() -> b.service().customers()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
+        assertThat(b.session().state()).isEqualTo(SessionState.EXPIRED);
     }
 
     @Test
@@ -123,7 +123,7 @@ class TokenLifecycleContractTest {
             other.session().signOut();
             // Signing out one session leaves the other alone.
             assertThat(b.service().customers()).isNotEmpty();
-            assertThat(failure(() -> other.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
+            assertThat(failure(() -> other.service().customers()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         } finally {
             other.close();
         }

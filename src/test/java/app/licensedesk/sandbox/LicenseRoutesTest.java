@@ -4,6 +4,7 @@ import static app.licensedesk.sandbox.SandboxHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -174,6 +175,25 @@ class LicenseRoutesTest {
             http.post("/v1/license/activate", admin, body).errorMessage(400);
         }
         assertThat(licenseInCustomer(f, false).get("activationDate").isJsonNull()).isTrue();
+    }
+
+    @Test
+    void activationYearsOutside2000To2100AreRefused() {
+        Fresh f = take();
+        for (String iso : new String[] {"1999-12-31T23:59:59.999Z", "2101-01-01T00:00:00Z",
+            "2100-12-31T23:00:00-05:00", "0001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "9999-12-31T00:00:00"}) {
+            String body = "{\"key\":\"" + f.key() + "\",\"activationIso\":\"" + iso + "\"}";
+            assertThat(http.post("/v1/license/activate", admin, body).errorMessage(400)).as(iso).contains("2000");
+        }
+        assertThat(licenseInCustomer(f, false).get("activationDate").isJsonNull()).isTrue();
+        for (String iso : new String[] {"2000-01-01T00:00:00Z", "2100-12-31T23:59:59.999Z"}) {
+            Fresh g = take();
+            String body = "{\"key\":\"" + g.key() + "\",\"activationIso\":\"" + iso + "\"}";
+            SandboxHttp.Reply r = http.post("/v1/license/activate", admin, body);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(Instant.parse(r.json().getAsJsonObject("license").get("activationDate").getAsString()))
+                    .isEqualTo(Instant.parse(iso));
+        }
     }
 
     @Test

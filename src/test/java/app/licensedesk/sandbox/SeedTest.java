@@ -99,7 +99,8 @@ class SeedTest {
         assertThat(allLicenses().stream().filter(l -> date(l, "deactivationDate") != null
                 && date(l, "deactivationDate").isAfter(CLOCK.instant()))).isNotEmpty();
         Set<String> types = allLicenses().stream().map(l -> text(l, "type")).collect(Collectors.toSet());
-        assertThat(types).contains("residential", "commercial").hasSizeGreaterThan(2);
+        // Only the documented values by default; the unknown type is an option (see below).
+        assertThat(types).containsExactlyInAnyOrder("residential", "commercial");
         assertThat(allLicenses().stream().filter(l -> l.getAsJsonArray("datalinks").isEmpty())).isNotEmpty();
         assertThat(allLicenses().stream().filter(l -> !l.getAsJsonArray("datalinks").isEmpty()))
                 .hasSizeGreaterThan(200);
@@ -175,6 +176,36 @@ class SeedTest {
             SandboxHttp otherHttp = new SandboxHttp(other);
             assertThat(otherHttp.get("/v1/company", otherHttp.admin()).body())
                     .isNotEqualTo(http.get("/v1/company", admin).body());
+        }
+    }
+
+    @Test
+    void unknownLicenseTypesAreAnOptionThatLeavesTheRestOfTheSeedAlone() throws Exception {
+        try (SandboxServer unusual = SandboxServer.start(SandboxOptions.defaults().withClock(CLOCK)
+                .withUnknownLicenseTypes(true))) {
+            SandboxHttp u = new SandboxHttp(unusual);
+            String token = u.admin();
+            Map<String, JsonObject> byId = new HashMap<>();
+            for (JsonObject c : u.companies(token)) {
+                if (c.has("uuid")) {
+                    u.customerLicenses(token, text(c, "uuid"), true).forEach(l -> byId.put(text(l, "id"), l));
+                }
+            }
+            assertThat(byId).hasSize(allLicenses().size());
+            List<String> pilots = new ArrayList<>();
+            for (JsonObject plain : allLicenses()) {
+                JsonObject other = byId.get(text(plain, "id"));
+                if ("pilot".equals(text(other, "type"))) {
+                    pilots.add(text(other, "key"));
+                    assertThat(text(plain, "type")).isEqualTo("commercial");
+                    assertThat(text(other, "key")).startsWith("SG1-PIL-")
+                            .endsWith(text(plain, "key").substring("SG1-COM-".length()));
+                    other.addProperty("type", "commercial");
+                    other.addProperty("key", text(plain, "key"));
+                }
+                assertThat(other).isEqualTo(plain);
+            }
+            assertThat(pilots).hasSize(2);
         }
     }
 

@@ -11,7 +11,7 @@ import app.licensedesk.api.testing.FakeEniris.TwoFactor;
 import app.licensedesk.api.testing.MutableClock;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
-import app.licensedesk.session.Session.TwoFactorMethod;
+import app.licensedesk.model.TwoFactorMethod;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;

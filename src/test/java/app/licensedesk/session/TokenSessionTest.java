@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.AuthClient;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.EnirisClient;
@@ -15,8 +15,8 @@ import app.licensedesk.api.testing.FakeEniris.TwoFactor;
 import app.licensedesk.api.testing.MutableClock;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
-import app.licensedesk.session.Session.State;
-import app.licensedesk.session.Session.TwoFactorMethod;
+import app.licensedesk.model.SessionState;
+import app.licensedesk.model.TwoFactorMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ class TokenSessionTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     private final FakeEniris fake = new FakeEniris(clock);
     private final MockWebServer server = new MockWebServer();
-    private final List<State> states = new CopyOnWriteArrayList<>();
+    private final List<SessionState> states = new CopyOnWriteArrayList<>();
     private EnirisConnection connection;
     private AuthClient auth;
     private TokenSession session;
@@ -65,7 +65,7 @@ class TokenSessionTest {
         server.close();
     }
 
-    private State signIn() {
+    private SessionState signIn() {
         return session.signIn(FakeEniris.USER, FakeEniris.PASSWORD.toCharArray());
     }
 
@@ -78,11 +78,11 @@ class TokenSessionTest {
     @Test
     void signsInWithLoginThenAccessToken() {
         char[] password = FakeEniris.PASSWORD.toCharArray();
-        assertThat(session.signIn(FakeEniris.USER, password)).isEqualTo(State.SIGNED_IN);
+        assertThat(session.signIn(FakeEniris.USER, password)).isEqualTo(SessionState.SIGNED_IN);
         assertThat(password).containsOnly('\0');
-        assertThat(session.state()).isEqualTo(State.SIGNED_IN);
+        assertThat(session.state()).isEqualTo(SessionState.SIGNED_IN);
         assertThat(session.username()).isEqualTo(FakeEniris.USER);
-        assertThat(states).containsExactly(State.SIGNED_IN);
+        assertThat(states).containsExactly(SessionState.SIGNED_IN);
         assertThat(fake.calls("POST /auth/login")).isEqualTo(1);
         assertThat(fake.calls("GET /auth/accesstoken")).isEqualTo(1);
         assertThat(api.companies()).hasSize(1);
@@ -93,29 +93,29 @@ class TokenSessionTest {
     void wrongPasswordIsUnauthorizedWithItsCodeAndChangesNothing() {
         char[] password = "wrong".toCharArray();
         ApiException e = failure(() -> session.signIn(FakeEniris.USER, password));
-        assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(e.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(e.errorCode()).isEqualTo("PASSWORD_INCORRECT");
         assertThat(password).containsOnly('\0');
-        assertThat(session.state()).isEqualTo(State.SIGNED_OUT);
+        assertThat(session.state()).isEqualTo(SessionState.SIGNED_OUT);
         assertThat(states).isEmpty();
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         assertThat(fake.calls("GET /v1/company")).isZero();
     }
 
     @Test
     void twoFactorSignalledByLogin401CompletesWithTotp() {
         fake.twoFactor(TwoFactor.LOGIN_401);
-        assertThat(signIn()).isEqualTo(State.TWO_FACTOR_REQUIRED);
-        assertThat(session.state()).isEqualTo(State.TWO_FACTOR_REQUIRED);
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(signIn()).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
+        assertThat(session.state()).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
 
         ApiException wrongCode = failure(() -> session.completeTwoFactor(TwoFactorMethod.TOTP, "000000"));
-        assertThat(wrongCode.kind()).isEqualTo(Kind.UNAUTHORIZED);
-        assertThat(session.state()).isEqualTo(State.TWO_FACTOR_REQUIRED);
+        assertThat(wrongCode.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
+        assertThat(session.state()).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
 
         session.completeTwoFactor(TwoFactorMethod.TOTP, " " + FakeEniris.TOTP + " ");
-        assertThat(session.state()).isEqualTo(State.SIGNED_IN);
-        assertThat(states).containsExactly(State.TWO_FACTOR_REQUIRED, State.SIGNED_IN);
+        assertThat(session.state()).isEqualTo(SessionState.SIGNED_IN);
+        assertThat(states).containsExactly(SessionState.TWO_FACTOR_REQUIRED, SessionState.SIGNED_IN);
         assertThat(api.companies()).hasSize(1);
         // The access token came with the 2FA answer.
         assertThat(fake.calls("GET /auth/accesstoken")).isZero();
@@ -124,12 +124,12 @@ class TokenSessionTest {
     @Test
     void twoFactorSignalledByAccessToken401CompletesWithAnEmailedCode() {
         fake.twoFactor(TwoFactor.ACCESS_TOKEN_401);
-        assertThat(signIn()).isEqualTo(State.TWO_FACTOR_REQUIRED);
+        assertThat(signIn()).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
         assertThat(fake.calls("GET /auth/accesstoken")).isEqualTo(1);
         session.requestEmailCode();
         assertThat(fake.calls("POST /user/2fa/email-otp/challenge")).isEqualTo(1);
         session.completeTwoFactor(TwoFactorMethod.EMAIL_OTP, FakeEniris.EMAIL_OTP);
-        assertThat(session.state()).isEqualTo(State.SIGNED_IN);
+        assertThat(session.state()).isEqualTo(SessionState.SIGNED_IN);
         assertThat(api.companies()).hasSize(1);
     }
 
@@ -138,7 +138,7 @@ class TokenSessionTest {
         fake.twoFactor(TwoFactor.ACCESS_TOKEN_401);
         signIn();
         session.completeTwoFactor(TwoFactorMethod.RECOVERY_CODE, FakeEniris.RECOVERY_CODE);
-        assertThat(session.state()).isEqualTo(State.SIGNED_IN);
+        assertThat(session.state()).isEqualTo(SessionState.SIGNED_IN);
         assertThat(fake.calls("POST /user/2fa/recovery-code/authenticate")).isEqualTo(1);
     }
 
@@ -232,17 +232,17 @@ class TokenSessionTest {
         fake.revokeRefreshTokens();
         fake.expireAccessTokens();
         ApiException e = failure(() -> api.companies());
-        assertThat(e.kind()).isEqualTo(Kind.SIGNED_OUT);
-        assertThat(session.state()).isEqualTo(State.EXPIRED);
-        assertThat(states).containsExactly(State.SIGNED_IN, State.EXPIRED);
+        assertThat(e.kind()).isEqualTo(ErrorKind.SIGNED_OUT);
+        assertThat(session.state()).isEqualTo(SessionState.EXPIRED);
+        assertThat(states).containsExactly(SessionState.SIGNED_IN, SessionState.EXPIRED);
         int accessTokenCalls = fake.calls("GET /auth/accesstoken");
 
         // Later calls fail at once, without bothering the server.
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         assertThat(fake.calls("GET /auth/accesstoken")).isEqualTo(accessTokenCalls);
 
         // Signing in again restores the session for the same user.
-        assertThat(signIn()).isEqualTo(State.SIGNED_IN);
+        assertThat(signIn()).isEqualTo(SessionState.SIGNED_IN);
         assertThat(session.username()).isEqualTo(FakeEniris.USER);
         assertThat(api.companies()).hasSize(1);
     }
@@ -252,11 +252,11 @@ class TokenSessionTest {
         signIn();
         fake.revokeRefreshTokens();
         clock.advance(Duration.ofMinutes(5));
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.SIGNED_OUT);
-        assertThat(session.state()).isEqualTo(State.EXPIRED);
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
+        assertThat(session.state()).isEqualTo(SessionState.EXPIRED);
         // A wrong password from EXPIRED leaves it EXPIRED.
         failure(() -> session.signIn(FakeEniris.USER, "nope".toCharArray()));
-        assertThat(session.state()).isEqualTo(State.EXPIRED);
+        assertThat(session.state()).isEqualTo(SessionState.EXPIRED);
     }
 
     @Test
@@ -269,7 +269,7 @@ class TokenSessionTest {
         clock.advance(Duration.ofMinutes(5));
         api.companies();
         assertThat(fake.calls("GET /auth/refreshtoken")).isEqualTo(1);
-        assertThat(session.state()).isEqualTo(State.SIGNED_IN);
+        assertThat(session.state()).isEqualTo(SessionState.SIGNED_IN);
         assertThat(fake.calls("GET /auth/accesstoken")).isEqualTo(3);
     }
 
@@ -278,9 +278,9 @@ class TokenSessionTest {
         signIn();
         session.signOut();
         assertThat(fake.calls("POST /auth/logout")).isEqualTo(1);
-        assertThat(session.state()).isEqualTo(State.SIGNED_OUT);
-        assertThat(states).containsExactly(State.SIGNED_IN, State.SIGNED_OUT);
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(session.state()).isEqualTo(SessionState.SIGNED_OUT);
+        assertThat(states).containsExactly(SessionState.SIGNED_IN, SessionState.SIGNED_OUT);
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         // Signing out twice does not call the server again.
         session.signOut();
         assertThat(fake.calls("POST /auth/logout")).isEqualTo(1);
@@ -291,6 +291,6 @@ class TokenSessionTest {
         signIn();
         server.close();
         session.signOut();
-        assertThat(session.state()).isEqualTo(State.SIGNED_OUT);
+        assertThat(session.state()).isEqualTo(SessionState.SIGNED_OUT);
     }
 }

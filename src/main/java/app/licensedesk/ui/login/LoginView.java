@@ -1,7 +1,7 @@
 package app.licensedesk.ui.login;
 
+import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.model.Environment;
-import app.licensedesk.session.Session;
 import app.licensedesk.ui.common.I18n;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
@@ -197,7 +197,7 @@ public final class LoginView {
 
         ToggleGroup methods = new ToggleGroup();
         VBox methodRow = new VBox(6); // one per line: the names do not fit side by side
-        for (Session.TwoFactorMethod m : Session.TwoFactorMethod.values()) {
+        for (TwoFactorMethod m : TwoFactorMethod.values()) {
             RadioButton radio = new RadioButton(I18n.t("login.twoFactor.method." + m.name()));
             radio.setId("method" + m.name());
             radio.setUserData(m);
@@ -207,7 +207,7 @@ public final class LoginView {
         }
         methods.selectedToggleProperty().addListener((o, a, t) -> {
             if (t != null) {
-                vm.methodProperty().set((Session.TwoFactorMethod) t.getUserData());
+                vm.methodProperty().set((TwoFactorMethod) t.getUserData());
                 codeField.requestFocus();
             }
         });
@@ -215,12 +215,12 @@ public final class LoginView {
         codeField.setId("codeField");
         codeField.textProperty().bindBidirectional(vm.codeProperty());
         codeField.promptTextProperty().bind(Bindings.createStringBinding(
-                () -> I18n.t(vm.methodProperty().get() == Session.TwoFactorMethod.RECOVERY_CODE
+                () -> I18n.t(vm.methodProperty().get() == TwoFactorMethod.RECOVERY_CODE
                         ? "login.twoFactor.recoveryPrompt" : "login.twoFactor.codePrompt"), vm.methodProperty()));
 
         Hyperlink send = new Hyperlink(I18n.t("login.twoFactor.sendCode"));
         send.setId("sendCodeLink");
-        send.visibleProperty().bind(vm.methodProperty().isEqualTo(Session.TwoFactorMethod.EMAIL_OTP));
+        send.visibleProperty().bind(vm.methodProperty().isEqualTo(TwoFactorMethod.EMAIL_OTP));
         send.managedProperty().bind(send.visibleProperty());
         send.disableProperty().bind(vm.busyProperty());
         send.setOnAction(e -> vm.sendEmailCode());

@@ -1,8 +1,10 @@
 package app.licensedesk.ui.login;
 
+import app.licensedesk.model.SessionState;
+import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.model.Environment;
 import app.licensedesk.service.Backend;
-import app.licensedesk.session.Session;
+import app.licensedesk.service.SignIn;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
@@ -48,8 +50,8 @@ public final class LoginViewModel {
     private final StringProperty apiUrl = new SimpleStringProperty(this, "apiUrl", "");
     private final StringProperty username = new SimpleStringProperty(this, "username", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
-    private final ObjectProperty<Session.TwoFactorMethod> method =
-            new SimpleObjectProperty<>(this, "method", Session.TwoFactorMethod.TOTP);
+    private final ObjectProperty<TwoFactorMethod> method =
+            new SimpleObjectProperty<>(this, "method", TwoFactorMethod.TOTP);
     private final StringProperty code = new SimpleStringProperty(this, "code", "");
     private final BooleanProperty attempted = new SimpleBooleanProperty(this, "attempted");
 
@@ -164,7 +166,9 @@ public final class LoginViewModel {
             busy.set(false);
             adopt(attempt.backend(), key);
             remember(kind, auth, api, user);
-            if (attempt.state() == Session.State.TWO_FACTOR_REQUIRED) {
+            if (attempt.state() == SessionState.TWO_FACTOR_REQUIRED) {
+                // the password has done its part: it is not kept in memory while the code is typed
+                password.set("");
                 code.set("");
                 step.set(Step.TWO_FACTOR);
             } else {
@@ -186,7 +190,7 @@ public final class LoginViewModel {
         }
         error.set("");
         busy.set(true);
-        Session session = backend.session();
+        SignIn session = backend.session();
         tasks.run(I18n.t("task.sendCode"), () -> {
             session.requestEmailCode();
             return Boolean.TRUE;
@@ -203,9 +207,9 @@ public final class LoginViewModel {
     public void verifyCode() {
         error.set("");
         String value = code.get().replaceAll("\\s", "");
-        Session.TwoFactorMethod chosen = method.get();
-        if (chosen == Session.TwoFactorMethod.RECOVERY_CODE ? value.isEmpty() : !value.matches("\\d{6}")) {
-            codeError.set(I18n.t(chosen == Session.TwoFactorMethod.RECOVERY_CODE
+        TwoFactorMethod chosen = method.get();
+        if (chosen == TwoFactorMethod.RECOVERY_CODE ? value.isEmpty() : !value.matches("\\d{6}")) {
+            codeError.set(I18n.t(chosen == TwoFactorMethod.RECOVERY_CODE
                     ? "login.error.recoveryEmpty" : "login.error.codeFormat"));
             return;
         }
@@ -213,7 +217,7 @@ public final class LoginViewModel {
             return;
         }
         busy.set(true);
-        Session session = backend.session();
+        SignIn session = backend.session();
         tasks.run(I18n.t("task.verifyCode"), () -> {
             session.completeTwoFactor(chosen, value);
             return Boolean.TRUE;
@@ -271,7 +275,7 @@ public final class LoginViewModel {
         }
     }
 
-    private record Attempt(Backend backend, Session.State state) {
+    private record Attempt(Backend backend, SessionState state) {
     }
 
     public ObjectProperty<Environment.Kind> environmentProperty() {
@@ -294,7 +298,7 @@ public final class LoginViewModel {
         return password;
     }
 
-    public ObjectProperty<Session.TwoFactorMethod> methodProperty() {
+    public ObjectProperty<TwoFactorMethod> methodProperty() {
         return method;
     }
 

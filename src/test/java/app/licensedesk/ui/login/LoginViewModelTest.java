@@ -1,5 +1,7 @@
 package app.licensedesk.ui.login;
 
+import app.licensedesk.model.SessionState;
+import app.licensedesk.model.TwoFactorMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ClientSettings;
@@ -10,7 +12,6 @@ import app.licensedesk.sandbox.SandboxServer;
 import app.licensedesk.sandbox.Totp;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
-import app.licensedesk.session.Session;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.TaskRunner;
@@ -84,7 +85,7 @@ class LoginViewModelTest {
         vm.signIn();
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(signedIn).singleElement().satisfies(b -> {
-            assertThat(b.session().state()).isEqualTo(Session.State.SIGNED_IN);
+            assertThat(b.session().state()).isEqualTo(SessionState.SIGNED_IN);
             assertThat(b.session().username()).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
         });
         assertThat(vm.passwordProperty().get()).isEmpty();
@@ -184,6 +185,7 @@ class LoginViewModelTest {
         vm.signIn();
         assertThat(vm.stepProperty().get()).isEqualTo(LoginViewModel.Step.TWO_FACTOR);
         assertThat(signedIn).isEmpty();
+        assertThat(vm.passwordProperty().get()).as("not kept while the code is typed").isEmpty();
 
         vm.codeProperty().set("12");
         vm.verifyCode();
@@ -199,7 +201,7 @@ class LoginViewModelTest {
         vm.codeProperty().set(Totp.code(SandboxAccounts.TOTP_SECRET, Instant.now()));
         vm.verifyCode();
         assertThat(signedIn).singleElement()
-                .satisfies(b -> assertThat(b.session().state()).isEqualTo(Session.State.SIGNED_IN));
+                .satisfies(b -> assertThat(b.session().state()).isEqualTo(SessionState.SIGNED_IN));
     }
 
     @Test
@@ -207,7 +209,7 @@ class LoginViewModelTest {
         vm.usernameProperty().set(SandboxAccounts.TWO_FACTOR_USERNAME);
         vm.passwordProperty().set(SandboxAccounts.TWO_FACTOR_PASSWORD);
         vm.signIn();
-        vm.methodProperty().set(Session.TwoFactorMethod.EMAIL_OTP);
+        vm.methodProperty().set(TwoFactorMethod.EMAIL_OTP);
         vm.sendEmailCode();
         assertThat(vm.infoProperty().get()).isEqualTo("A code was sent to your e-mail address.");
         vm.codeProperty().set(sandbox.lastEmailCode(SandboxAccounts.TWO_FACTOR_USERNAME));
@@ -220,7 +222,7 @@ class LoginViewModelTest {
         vm.usernameProperty().set(SandboxAccounts.TWO_FACTOR_USERNAME);
         vm.passwordProperty().set(SandboxAccounts.TWO_FACTOR_PASSWORD);
         vm.signIn();
-        vm.methodProperty().set(Session.TwoFactorMethod.RECOVERY_CODE);
+        vm.methodProperty().set(TwoFactorMethod.RECOVERY_CODE);
         vm.verifyCode();
         assertThat(vm.codeErrorProperty().get()).isEqualTo("Enter one of your recovery codes.");
         vm.backToCredentials();

@@ -1,0 +1,62 @@
+package app.licensedesk.model;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The one search rule for customers, controllers and the claim picker, so users meet the same behaviour everywhere:
+ * every word of the query must appear in one of the fields (a name, a nodeId, a UUID), ignoring case and accents
+ * ("backerei" finds "Bäckerei", "sgc 0001" finds nodeId "SGC-0001-KPWQ" of "Site Gent"). An empty query matches all.
+ */
+public final class SearchQuery {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
+    private final String[] words;
+
+    private SearchQuery(String[] words) {
+        this.words = words;
+    }
+
+    public static SearchQuery of(String query) {
+        String folded = fold(query).trim();
+        return new SearchQuery(folded.isEmpty() ? new String[0] : BLANKS.split(folded));
+    }
+
+    public boolean isEmpty() {
+        return words.length == 0;
+    }
+
+    /** True when every word of the query is contained in at least one of the fields (null fields never match). */
+    public boolean matches(String... fields) {
+        if (words.length == 0) {
+            return true;
+        }
+        String[] folded = Arrays.stream(fields).map(f -> f == null ? null : fold(f)).toArray(String[]::new);
+        for (String word : words) {
+            boolean found = false;
+            for (String field : folded) {
+                if (field != null && field.contains(word)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lower case without accents, the same in every locale (no Turkish dotless i). */
+    static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+    }
+}
