@@ -1,14 +1,18 @@
 package app.licensedesk;
 
+import app.licensedesk.api.ClientSettings;
 import app.licensedesk.logging.LogFolder;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.Backend;
+import app.licensedesk.service.bulk.BulkEngine;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.bulk.BulkView;
+import app.licensedesk.ui.bulk.BulkViewModel;
 import app.licensedesk.ui.controllers.ControllersView;
 import app.licensedesk.ui.controllers.ControllersViewModel;
 import app.licensedesk.ui.customers.CustomersView;
@@ -49,8 +53,12 @@ final class AppContext {
                 new ControllersViewModel(backend.service(), tasks, registry, directory, dialogs)));
         pages.put(Page.LICENSES, () -> new LicensesView(
                 new LicensesViewModel(backend.service(), tasks, registry, directory, dialogs)));
+        // the settings LicenseDeskApp connects with: the engine keeps to the same concurrency bound and retries
+        BulkEngine bulk = new BulkEngine(backend.service(), ClientSettings.defaults());
+        pages.put(Page.BULK, () -> new BulkView(new BulkViewModel(bulk, tasks, clock.getZone(), clock)));
         shell = new ShellView(new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
             tasks.setReauthenticator(null);
+            bulk.close();
             onSignedOut.run();
         }), pages);
         shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),

@@ -1,8 +1,10 @@
 package app.licensedesk;
 
-import app.licensedesk.api.ApiException;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.model.Environment;
+import app.licensedesk.model.ErrorKind;
+import app.licensedesk.model.SessionState;
+import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
@@ -15,7 +17,7 @@ import app.licensedesk.service.bulk.BulkRun;
 import app.licensedesk.service.bulk.JournalException;
 import app.licensedesk.service.bulk.PlannedRow;
 import app.licensedesk.service.bulk.RowResult;
-import app.licensedesk.session.Session;
+import app.licensedesk.service.Failure;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
 import ch.qos.logback.classic.Logger;
@@ -26,11 +28,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -49,55 +49,12 @@ final class BulkCommand {
     static final int FAILED = 1;
     static final int INVALID = 2;
 
-    static final String USAGE = """
-            Usage: license-desk bulk (--sandbox | --production | --auth-url URL --api-url URL) --username NAME
-                                     --file rows.csv [--report results.csv] [--journal FILE] [--totp CODE]
-                                     [--zone ZONE]
-                   license-desk bulk --template FILE
-                   license-desk bulk --help
-
-            Claims license keys to controllers, and activates them, from a CSV file with one row per license.
-
-            The file is UTF-8 (with or without BOM), comma or semicolon separated, with a header line naming:
-              licenseKey     the license key (1-50 characters; spaces and line breaks in it are dropped)
-              nodeId         the controller to claim it to
-              activationIso  optional: when to activate it. Empty: claim only. now: activate now.
-                             2026-12-01T14:00:00Z (an instant) or 2026-12-01 14:00 (a local time in --zone).
-            --template FILE writes a header and an example row.
-
-            Before anything is sent, every row is checked against the server: key format, empty nodeId, unknown
-            controller, duplicate key, bad time (year 2000-2100). If any row is invalid, nothing is sent and each
-            one is named with its line number. Rows already as asked are skipped; a license claimed to another
-            controller is not sent (a conflict, reported as failed).
-
-              --sandbox          start the local sandbox in this process (demo data, see the README)
-              --production       Eniris production
-              --auth-url URL     the authentication URL (with --api-url; https, or http to this computer only)
-              --api-url URL      the api URL
-              --username NAME    the account; the password comes from the environment variable
-                                 LICENSE_DESK_PASSWORD, else it is asked for without echo
-              --totp CODE        the authenticator code, for an account with two-step verification (else asked)
-              --file FILE        the rows
-              --report FILE      write the results: the input columns plus outcome, reason, claimedTo, activatedAt
-              --journal FILE     where every request is recorded (default: the file's name + .journal). Running the
-                                 same command again resumes a run that was stopped, and never sends a row twice.
-              --zone ZONE        the time zone of local activation times (default: this computer's, {zone})
-
-            Output: one line per row on stdout ("line 7 KEY -> NODE: done (claimed, activated ...)"), progress and
-            problems on stderr. Exit status: 0 every row done or skipped; 1 a row failed or was not sent yet, or the
-            sign-in or the network failed; 2 invalid options, file or rows (nothing was sent).
-            """;
 
     /** The person at the keyboard, when there is one. */
     interface Terminal {
         char[] readPassword(String prompt);
 
         String readLine(String prompt);
-    }
-
-    /** The parsed command line. */
-    record Options(Environment.Kind kind, String authUrl, String apiUrl, String username, String totp, Path file,
-                   Path report, Path journal, Path template, ZoneId zone, boolean help) {
     }
 
     private final PrintStream out;
@@ -145,16 +102,16 @@ final class BulkCommand {
     }
 
     int run(String... args) {
-        Options options;
+        BulkOptions options;
         try {
-            options = parse(args);
+            options = BulkOptions.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("license-desk bulk: " + e.getMessage());
             err.println("Run license-desk bulk --help for the options.");
             return INVALID;
         }
         if (options.help()) {
-            out.print(USAGE.replace("{zone}", defaultZone.getId()));
+            out.print(BulkOptions.USAGE.replace("{zone}", defaultZone.getId()));
             return OK;
         }
         if (options.template() != null) {
@@ -213,7 +170,7 @@ final class BulkCommand {
         }
     }
 
-    private int signedIn(Options options, BulkFile file, Path journalPath, BulkJournal.Replay replay,
+    private int signedIn(BulkOptions options, BulkFile file, Path journalPath, BulkJournal.Replay replay,
                          Backend backend, char[] password) {
         if (!signIn(backend, options, password)) {
             return FAILED;
@@ -222,7 +179,10 @@ final class BulkCommand {
             BulkPreview preview;
             try {
                 preview = engine.preview(file, replay, () -> false);
-            } catch (ApiException e) {
+            } catch (RuntimeException e) {
+                if (Failure.of(e).isEmpty()) {
+                    throw e;
+                }
                 err.println("license-desk bulk: the server could not be read: "
                         + ErrorMessages.describe(e, ErrorMessages.Action.GENERAL) + " Nothing was sent.");
                 return FAILED;
@@ -243,7 +203,7 @@ final class BulkCommand {
         }
     }
 
-    private int run(Options options, BulkFile file, Path journalPath, Backend backend, BulkEngine engine,
+    private int run(BulkOptions options, BulkFile file, Path journalPath, Backend backend, BulkEngine engine,
                     BulkPreview preview) {
         CountDownLatch ended = new CountDownLatch(1);
         Thread hook = null;
@@ -319,12 +279,12 @@ final class BulkCommand {
     }
 
     /** Runs until the end; when the session ends on the way, signs in again and carries on. */
-    private BulkRun.Status execute(BulkRun run, Backend backend, Options options) {
+    private BulkRun.Status execute(BulkRun run, Backend backend, BulkOptions options) {
         while (true) {
             try {
                 return run.execute();
-            } catch (ApiException e) {
-                if (e.kind() != ApiException.Kind.SIGNED_OUT) {
+            } catch (RuntimeException e) {
+                if (!Failure.is(e, ErrorKind.SIGNED_OUT)) {
                     throw e;
                 }
                 err.println("The session ended. Sign in again to continue.");
@@ -337,7 +297,7 @@ final class BulkCommand {
         }
     }
 
-    private char[] password(Options options) {
+    private char[] password(BulkOptions options) {
         String fromEnv = env.get(PASSWORD_VARIABLE);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return fromEnv.toCharArray();
@@ -346,10 +306,10 @@ final class BulkCommand {
     }
 
     /** Signs in, with the second factor when the account has one; says why when it cannot. */
-    private boolean signIn(Backend backend, Options options, char[] password) {
+    private boolean signIn(Backend backend, BulkOptions options, char[] password) {
         try {
-            Session.State state = backend.session().signIn(options.username(), password);
-            if (state == Session.State.TWO_FACTOR_REQUIRED) {
+            SessionState state = backend.session().signIn(options.username(), password);
+            if (state == SessionState.TWO_FACTOR_REQUIRED) {
                 String code = options.totp();
                 if (code == null && terminal != null) {
                     code = terminal.readLine("Two-step verification code (authenticator app, or a recovery code): ");
@@ -359,13 +319,16 @@ final class BulkCommand {
                     return false;
                 }
                 String trimmed = code.strip();
-                backend.session().completeTwoFactor(trimmed.matches("\\d{6}") ? Session.TwoFactorMethod.TOTP
-                        : Session.TwoFactorMethod.RECOVERY_CODE, trimmed);
+                backend.session().completeTwoFactor(trimmed.matches("\\d{6}") ? TwoFactorMethod.TOTP
+                        : TwoFactorMethod.RECOVERY_CODE, trimmed);
                 return true;
             }
             return true;
-        } catch (ApiException e) {
-            ErrorMessages.Action action = backend.session().state() == Session.State.TWO_FACTOR_REQUIRED
+        } catch (RuntimeException e) {
+            if (Failure.of(e).isEmpty()) {
+                throw e;
+            }
+            ErrorMessages.Action action = backend.session().state() == SessionState.TWO_FACTOR_REQUIRED
                     ? ErrorMessages.Action.TWO_FACTOR : ErrorMessages.Action.SIGN_IN;
             err.println("license-desk bulk: " + ErrorMessages.describe(e, action));
             return false;
@@ -402,66 +365,5 @@ final class BulkCommand {
         synchronized void print() {
             err.println(I18n.t("bulk.progress", done + skipped + failed, total, done, skipped, failed));
         }
-    }
-
-    static Options parse(String... args) {
-        List<String> environment = new ArrayList<>();
-        String username = null;
-        String totp = null;
-        Path file = null;
-        Path report = null;
-        Path journal = null;
-        Path template = null;
-        ZoneId zone = null;
-        boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--help", "-h" -> help = true;
-                case "--sandbox", "--production" -> environment.add(arg);
-                case "--auth-url", "--api-url" -> {
-                    environment.add(arg);
-                    environment.add(value(args, ++i, arg));
-                }
-                case "--username" -> username = value(args, ++i, arg);
-                case "--totp" -> totp = value(args, ++i, arg);
-                case "--file" -> file = Path.of(value(args, ++i, arg));
-                case "--report" -> report = Path.of(value(args, ++i, arg));
-                case "--journal" -> journal = Path.of(value(args, ++i, arg));
-                case "--template" -> template = Path.of(value(args, ++i, arg));
-                case "--zone" -> {
-                    String id = value(args, ++i, arg);
-                    try {
-                        zone = ZoneId.of(id);
-                    } catch (DateTimeException e) {
-                        throw new IllegalArgumentException("--zone " + id + ": not a time zone (e.g. Europe/Brussels)");
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
-        if (help || template != null) {
-            return new Options(null, null, null, null, null, null, null, null, template, zone, help);
-        }
-        // the app's own rules for the environment options: plain http only to this computer
-        AppOptions chosen = AppOptions.parse(environment.toArray(String[]::new));
-        if (chosen.preselect() == null) {
-            throw new IllegalArgumentException("choose --sandbox, --production or --auth-url URL --api-url URL");
-        }
-        if (username == null || username.isBlank()) {
-            throw new IllegalArgumentException("--username is required");
-        }
-        if (file == null) {
-            throw new IllegalArgumentException("--file is required");
-        }
-        return new Options(chosen.preselect(), chosen.authUrl(), chosen.apiUrl(), username.strip(), totp, file,
-                report, journal, null, zone, false);
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length || args[index].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
     }
 }

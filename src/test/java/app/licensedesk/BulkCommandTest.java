@@ -55,7 +55,7 @@ class BulkCommandTest {
         direct.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
         LicenseDeskService service = direct.service();
         for (Customer customer : service.customers()) {
-            List<Controller> controllers = service.controllers(List.of(customer));
+            List<Controller> controllers = service.controllers(List.of(customer)).controllers();
             if (!customer.hasLicenseView() || controllers.isEmpty()) {
                 continue;
             }

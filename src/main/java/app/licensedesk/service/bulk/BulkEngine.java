@@ -1,11 +1,12 @@
 package app.licensedesk.service.bulk;
 
-import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.model.License;
+import app.licensedesk.service.ControllerList;
+import app.licensedesk.service.Failure;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.service.bulk.PlannedRow.Verdict;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public final class BulkEngine implements AutoCloseable {
         this.service = Objects.requireNonNull(service);
         this.settings = settings;
         this.pool = Executors.newFixedThreadPool(settings.maxConcurrentRequests(), daemonThreads());
-        this.reads = new ServerReads(settings, pool);
+        this.reads = new ServerReads(pool);
     }
 
     /**
@@ -51,16 +52,18 @@ public final class BulkEngine implements AutoCloseable {
      * @param replay    what an earlier run of this file recorded ({@link BulkJournal#read})
      * @param cancelled stops the reads when it says so
      * @throws IllegalArgumentException when the file has file-level problems
-     * @throws ApiException             when the server cannot be read (after retries)
+     * @throws RuntimeException         the API's failure when the server cannot be read (after the client's
+     *                                  retries), also when a customer's controllers could not be read and a row
+     *                                  names a controller not found among the others
      */
     public BulkPreview preview(BulkFile file, BulkJournal.Replay replay, BooleanSupplier cancelled) {
         if (!file.problems().isEmpty()) {
             throw new IllegalArgumentException("The file has problems: " + String.join(" ", file.problems()));
         }
-        List<Customer> customers = reads.once(service::customers);
+        List<Customer> customers = service.customers();
+        ControllerList listed = service.controllers(customers);
         Map<String, Controller> controllers = new HashMap<>();
-        reads.each(customers, c -> service.controllers(List.of(c)), cancelled).values()
-                .forEach(list -> list.forEach(c -> controllers.putIfAbsent(c.nodeId(), c)));
+        listed.controllers().forEach(c -> controllers.put(c.nodeId(), c));
 
         List<PlannedRow> planned = new ArrayList<>();
         List<BulkRow> candidates = new ArrayList<>();
@@ -76,6 +79,10 @@ public final class BulkEngine implements AutoCloseable {
             }
             List<String> problems = new ArrayList<>(row.problems());
             if (!row.nodeId().isEmpty() && !controllers.containsKey(row.nodeId())) {
+                if (!listed.failures().isEmpty()) {
+                    // it may belong to a customer whose controllers could not be read: unknown is not known
+                    throw listed.failures().values().iterator().next();
+                }
                 problems.add(BulkTexts.t("bulk.problem.unknownController", row.nodeId()));
             }
             if (!problems.isEmpty()) {
@@ -90,8 +97,7 @@ public final class BulkEngine implements AutoCloseable {
         // The licenses of the customers the rows' controllers belong to; if a key is not there, of all the others.
         Map<String, License> byKey = new HashMap<>();
         Set<Customer> involved = new LinkedHashSet<>();
-        candidates.forEach(r -> involved.add(controllers.get(r.nodeId()).customer()));
-        involved.remove(null);
+        candidates.forEach(r -> involved.addAll(controllers.get(r.nodeId()).customers()));
         readCustomers(involved, byKey, cancelled);
         if (candidates.stream().anyMatch(r -> !byKey.containsKey(r.key()))) {
             List<Customer> others = customers.stream().filter(c -> !involved.contains(c)).toList();
@@ -135,7 +141,7 @@ public final class BulkEngine implements AutoCloseable {
     }
 
     /** The licenses claimed to a controller, by key; none when it is unknown or out of reach. */
-    Map<String, License> claimedTo(String nodeId) {
+    private Map<String, License> claimedTo(String nodeId) {
         Map<String, License> out = new HashMap<>();
         for (License l : orEmpty(() -> service.licensesOfController(nodeId))) {
             if (l.key() != null) {
@@ -149,8 +155,8 @@ public final class BulkEngine implements AutoCloseable {
     private static List<License> orEmpty(Supplier<List<License>> read) {
         try {
             return read.get();
-        } catch (ApiException e) {
-            if (e.kind() == Kind.FORBIDDEN || e.kind() == Kind.NOT_FOUND) {
+        } catch (RuntimeException e) {
+            if (Failure.is(e, ErrorKind.FORBIDDEN) || Failure.is(e, ErrorKind.NOT_FOUND)) {
                 return List.of();
             }
             throw e;
@@ -223,8 +229,8 @@ public final class BulkEngine implements AutoCloseable {
      * @param listener told of each row as it ends, on the run's threads
      */
     public BulkRun newRun(BulkPreview preview, BulkJournal journal, BulkRun.Listener listener) {
-        return new BulkRun(service, this::claimedTo, reads, pool, settings.maxConcurrentRequests(),
-                1 + settings.maxRetries(), preview, journal, listener);
+        return new BulkRun(new RowSender(service, settings, journal), pool, settings.maxConcurrentRequests(),
+                preview, listener);
     }
 
     /** Stops the engine's threads; does not sign out. */

@@ -1,36 +1,28 @@
 package app.licensedesk.service.bulk;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
-import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
-import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.service.bulk.BulkJournal.Step;
 import app.licensedesk.service.bulk.BulkJournal.StepState;
 import app.licensedesk.service.bulk.RowResult.Outcome;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of a preview: the rows to send go to as many workers as the client's concurrency bound, each row's claim
- * and then its activation. Exactly once: before a POST the journal gets a forced "sending" line, after it the
- * result; when the answer is lost (network, timeout, 5xx, unreadable) the license is read back from the controller
- * before anything else is decided, and a POST is sent again only when the read shows it was not applied. A step
- * whose journal ends with "sending" (a run that crashed or was cancelled) is read back the same way first.
- * Pause, resume and cancel take effect between requests; a request in flight always finishes.
+ * and then its activation, exactly once ({@link RowSender}: a forced "sending" line before each POST, the service's
+ * read-back when an answer is lost, a second send only when the server provably does not have it). Pause, resume
+ * and cancel take effect between requests; a request in flight always finishes.
  */
 public final class BulkRun {
 
@@ -52,21 +44,16 @@ public final class BulkRun {
         void rowFinished(RowResult result);
     }
 
-    private final LicenseDeskService service;
-    private final Function<String, Map<String, License>> controllerLicenses;
-    private final ServerReads reads;
+    private final RowSender sender;
+    private final BulkJournal journal;
     private final ExecutorService pool;
     private final int workers;
-    /** A POST that provably was not applied is sent again, up to this many sends in all: 1 + the retries. */
-    private final int maxSends;
-    private final BulkPreview preview;
-    private final BulkJournal journal;
     private final Listener listener;
-    private final Task[] tasks;
+    private final RowTask[] tasks;
     private final RowResult[] results;
 
     private final Object lock = new Object();
-    private final Deque<Task> queue = new ArrayDeque<>();
+    private final Deque<RowTask> queue = new ArrayDeque<>();
     private boolean started;
     private boolean running;
     private boolean paused;
@@ -77,28 +64,21 @@ public final class BulkRun {
     private UncheckedIOException journalFailure;
     private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
 
-    /** @param controllerLicenses the licenses claimed to a controller, by key (none when it is out of reach) */
-    BulkRun(LicenseDeskService service, Function<String, Map<String, License>> controllerLicenses,
-            ServerReads reads, ExecutorService pool, int workers, int maxSends, BulkPreview preview,
-            BulkJournal journal, Listener listener) {
-        this.service = service;
-        this.controllerLicenses = controllerLicenses;
-        this.reads = reads;
+    BulkRun(RowSender sender, ExecutorService pool, int workers, BulkPreview preview, Listener listener) {
+        this.sender = sender;
+        this.journal = sender.journal();
         this.pool = pool;
         this.workers = workers;
-        this.maxSends = maxSends;
-        this.preview = preview;
-        this.journal = journal;
         this.listener = listener;
         int n = preview.rows().size();
-        this.tasks = new Task[n];
+        this.tasks = new RowTask[n];
         this.results = new RowResult[n];
         for (Outcome o : Outcome.values()) {
             counts.put(o, 0);
         }
         for (int i = 0; i < n; i++) {
             PlannedRow plan = preview.rows().get(i);
-            tasks[i] = new Task(i, plan, preview.replay().of(plan.row()));
+            tasks[i] = new RowTask(i, plan, preview.replay().of(plan.row()));
             if (plan.verdict() == PlannedRow.Verdict.READY) {
                 queue.add(tasks[i]);
             }
@@ -172,7 +152,7 @@ public final class BulkRun {
                 return Status.CANCELLED;
             }
             if (sessionEnded) {
-                throw new ApiException(Kind.SIGNED_OUT, 0, null, "The session ended during the bulk run", null,
+                throw new ApiException(ErrorKind.SIGNED_OUT, 0, null, "The session ended during the bulk run", null,
                         null);
             }
             return connectionLost ? Status.CONNECTION_LOST : Status.FINISHED;
@@ -181,7 +161,7 @@ public final class BulkRun {
 
     /** Rows that are not sent end at once: skipped, conflicts, invalid ones, and those an earlier run finished. */
     private void settleUnsentRows() {
-        for (Task t : tasks) {
+        for (RowTask t : tasks) {
             PlannedRow plan = t.plan;
             BulkRow row = plan.row();
             switch (plan.verdict()) {
@@ -208,7 +188,7 @@ public final class BulkRun {
     }
 
     /** The preview found applied what the journal says was being sent. */
-    private void resolveSending(Task t) {
+    private void resolveSending(RowTask t) {
         for (Step step : List.of(Step.CLAIM, Step.ACTIVATE)) {
             if (t.history.state(step) == StepState.SENDING) {
                 journal.step(t.plan.row(), step, StepState.APPLIED);
@@ -217,11 +197,14 @@ public final class BulkRun {
     }
 
     private void work() {
-        Task task;
+        RowTask task;
         while ((task = take()) != null) {
             try {
-                if (!process(task)) {
+                RowResult ended = sender.process(task, gate);
+                if (ended == null) {
                     requeue(task);
+                } else {
+                    finish(task, ended, true);
                 }
             } catch (UncheckedIOException e) {
                 requeue(task);
@@ -232,221 +215,52 @@ public final class BulkRun {
                 return;
             } catch (RuntimeException e) {
                 // a defect: the row ends as failed; a step it was sending stays "sending" for a read-back
-                LOG.error("Line {} failed unexpectedly", task.plan.row().line(), e);
-                finish(task, failed(task, BulkTexts.readFailure(e)), true);
+                LOG.error("Line {} failed unexpectedly", task.row().line(), e);
+                finish(task, task.failed(BulkTexts.readFailure(e)), true);
             }
         }
     }
 
-    /** @return false when the row must wait for a later {@link #execute()} (stopped, paused out, signed out) */
-    private boolean process(Task t) {
-        PlannedRow plan = t.plan;
-        if (plan.claim() && !t.claimed) {
-            switch (send(t, Step.CLAIM)) {
-                case STOPPED -> {
-                    return false;
-                }
-                case FAILED -> {
-                    finish(t, failed(t, BulkTexts.t("bulk.reason.claimFailed", t.failure)), true);
-                    return true;
-                }
-                case APPLIED -> {
-                }
+    /** What the rows' sender may know and do of the run. */
+    private final RowSender.Gate gate = new RowSender.Gate() {
+        @Override
+        public boolean open() {
+            synchronized (lock) {
+                return awaitOpen();
             }
         }
-        if (plan.activate() && !t.activated) {
-            switch (send(t, Step.ACTIVATE)) {
-                case STOPPED -> {
-                    return false;
-                }
-                case FAILED -> {
-                    finish(t, failed(t, BulkTexts.t(t.claimedNow ? "bulk.reason.activateFailed"
-                            : "bulk.reason.activateOnlyFailed", t.failure)), true);
-                    return true;
-                }
-                case APPLIED -> {
-                }
-            }
-        }
-        finish(t, new RowResult(plan.row(), Outcome.DONE, doneDetail(t), t.claimedTo, t.activatedAt), true);
-        return true;
-    }
 
-    private enum StepEnd { APPLIED, FAILED, STOPPED }
-
-    /** One step of a row, exactly once; on FAILED the reason is in {@code t.failure}. */
-    private StepEnd send(Task t, Step step) {
-        BulkRow row = t.plan.row();
-        boolean unknown = t.unknown(step);
-        boolean sentBefore = unknown;
-        int sends = 0;
-        ApiException lost = null;
-        while (true) {
-            if (unknown) {
-                Optional<License> found;
-                try {
-                    found = readBack(t);
-                } catch (ApiException e) {
-                    if (e.kind() == Kind.SIGNED_OUT) {
-                        return sessionEnded();
-                    }
-                    return transientFailure(t, BulkTexts.t("bulk.reason.lostUnknown",
-                            BulkTexts.readFailure(lost != null ? lost : e)));
-                }
-                if (applied(step, found)) {
-                    journal.step(row, step, StepState.APPLIED);
-                    t.applied(step, found.get(), true);
-                    succeeded();
-                    return StepEnd.APPLIED;
-                }
-                journal.step(row, step, StepState.NOT_APPLIED);
-                t.setUnknown(step, false);
-                unknown = false;
-                if (lost != null && (sends >= maxSends || !reads.pause(lost, sends - 1))) {
-                    return transientFailure(t, BulkTexts.failure(lost, step == Step.ACTIVATE));
-                }
-            }
-            if (!gate()) {
-                return StepEnd.STOPPED;
-            }
-            Instant at = row.activation().at();
-            journal.sending(row, step, row.nodeId(), at);
-            t.setUnknown(step, true);
-            sends++;
-            try {
-                if (step == Step.CLAIM) {
-                    ClaimResult claimed = service.claim(row.key(), row.nodeId());
-                    t.claimedTo = claimed.nodeId() == null ? row.nodeId() : claimed.nodeId();
-                    t.claimed = true;
-                    t.claimedNow = true;
-                } else {
-                    License license = service.activate(row.key(), at);
-                    t.activatedAt = license.activationDate() != null ? license.activationDate() : at;
-                    t.activated = true;
-                    t.activatedNow = true;
-                }
-                journal.step(row, step, StepState.APPLIED);
-                t.setUnknown(step, false);
-                succeeded();
-                return StepEnd.APPLIED;
-            } catch (ApiException e) {
-                switch (e.kind()) {
-                    case NETWORK, TIMEOUT, UNREADABLE, SERVER -> {
-                        // the answer is lost: the POST may or may not have been applied; read back, then decide
-                        LOG.info("Line {}: the {} answer was lost ({}); reading the license back", row.line(),
-                                step, e.kind());
-                        lost = e;
-                        unknown = true;
-                    }
-                    case SIGNED_OUT -> {
-                        // refused before or at the server; still read back after the new sign-in, to be sure
-                        return sessionEnded();
-                    }
-                    case VALIDATION -> {
-                        // "already claimed / activated": by us (an earlier answer lost) or by someone else
-                        return refused(t, step, e, sentBefore || sends > 1);
-                    }
-                    case RATE_LIMITED -> {
-                        journal.step(row, step, StepState.NOT_APPLIED);
-                        t.setUnknown(step, false);
-                        if (sends >= maxSends || !reads.pause(e, sends - 1)) {
-                            t.failure = BulkTexts.failure(e, step == Step.ACTIVATE);
-                            return StepEnd.FAILED;
-                        }
-                    }
-                    default -> {
-                        journal.step(row, step, StepState.NOT_APPLIED);
-                        t.setUnknown(step, false);
-                        t.failure = BulkTexts.failure(e, step == Step.ACTIVATE);
-                        succeeded(); // the server answered: the connection is fine
-                        return StepEnd.FAILED;
-                    }
-                }
-            } catch (UncheckedIOException e) {
-                throw e; // the journal: the run stops
-            } catch (RuntimeException e) {
-                // a defect, not an answer: the outcome is unknown, so the journal keeps "sending" for a read-back
-                LOG.error("Line {}: the {} failed unexpectedly", row.line(), step, e);
-                t.failure = BulkTexts.readFailure(e);
-                return StepEnd.FAILED;
-            }
-        }
-    }
-
-    /** A 400: applied already (then done), or refused. */
-    private StepEnd refused(Task t, Step step, ApiException e, boolean ours) {
-        BulkRow row = t.plan.row();
-        Optional<License> found;
-        try {
-            found = readBack(t);
-        } catch (ApiException readFailure) {
-            if (readFailure.kind() == Kind.SIGNED_OUT) {
-                return sessionEnded();
-            }
-            t.failure = BulkTexts.t("bulk.reason.lostUnknown", BulkTexts.readFailure(readFailure));
-            return StepEnd.FAILED;
-        }
-        succeeded();
-        if (applied(step, found)) {
-            journal.step(row, step, StepState.APPLIED);
-            t.applied(step, found.get(), ours);
-            return StepEnd.APPLIED;
-        }
-        journal.step(row, step, StepState.NOT_APPLIED);
-        t.setUnknown(step, false);
-        t.failure = BulkTexts.failure(e, step == Step.ACTIVATE);
-        return StepEnd.FAILED;
-    }
-
-    /** The license as the target controller lists it (after a claim both steps show there), or empty. */
-    private Optional<License> readBack(Task t) {
-        BulkRow row = t.plan.row();
-        return Optional.ofNullable(reads.once(() -> controllerLicenses.apply(row.nodeId())).get(row.key()));
-    }
-
-    private static boolean applied(Step step, Optional<License> found) {
-        return found.isPresent() && (step == Step.CLAIM || found.get().activationDate() != null);
-    }
-
-    private StepEnd sessionEnded() {
-        synchronized (lock) {
-            sessionEnded = true;
-            lock.notifyAll();
-        }
-        return StepEnd.STOPPED;
-    }
-
-    /**
-     * A row that failed for lack of a working connection. When every worker in turn meets one, the network is
-     * gone: the run stops, so the remaining rows stay pending for a later run instead of each failing slowly.
-     */
-    private StepEnd transientFailure(Task t, String reason) {
-        t.failure = reason;
-        synchronized (lock) {
-            if (++transientFailuresInARow >= workers) {
-                connectionLost = true;
+        @Override
+        public void sessionEnded() {
+            synchronized (lock) {
+                sessionEnded = true;
                 lock.notifyAll();
             }
         }
-        return StepEnd.FAILED;
-    }
 
-    private void succeeded() {
-        synchronized (lock) {
-            transientFailuresInARow = 0;
+        /**
+         * When every worker in turn meets a failed connection, the network is gone: the run stops, so the remaining
+         * rows stay pending for a later run instead of each failing slowly.
+         */
+        @Override
+        public void connectionTrouble() {
+            synchronized (lock) {
+                if (++transientFailuresInARow >= workers) {
+                    connectionLost = true;
+                    lock.notifyAll();
+                }
+            }
         }
-    }
 
-    private RowResult failed(Task t, String reason) {
-        return new RowResult(t.plan.row(), Outcome.FAILED, reason, t.claimedTo, t.activatedAt);
-    }
+        @Override
+        public void answered() {
+            synchronized (lock) {
+                transientFailuresInARow = 0;
+            }
+        }
+    };
 
-    private static String doneDetail(Task t) {
-        return RowResult.doneDetail(t.claimedNow, t.plan.row().activation().requested(), t.activatedNow,
-                t.activatedAt);
-    }
-
-    private void finish(Task t, RowResult result, boolean write) {
+    private void finish(RowTask t, RowResult result, boolean write) {
         if (write) {
             journal.finished(result);
         }
@@ -463,19 +277,12 @@ public final class BulkRun {
         }
     }
 
-    private Task take() {
+    private RowTask take() {
         synchronized (lock) {
             if (!awaitOpen()) {
                 return null;
             }
             return queue.pollFirst();
-        }
-    }
-
-    /** Before each request: waits while paused; false when the run must stop. */
-    private boolean gate() {
-        synchronized (lock) {
-            return awaitOpen();
         }
     }
 
@@ -495,7 +302,7 @@ public final class BulkRun {
         return cancelled || sessionEnded || connectionLost || journalFailure != null;
     }
 
-    private void requeue(Task t) {
+    private void requeue(RowTask t) {
         synchronized (lock) {
             queue.addFirst(t);
         }
@@ -530,17 +337,11 @@ public final class BulkRun {
         }
     }
 
-    public boolean isPaused() {
-        synchronized (lock) {
-            return paused;
-        }
-    }
-
     /** Every row's result so far, in file order; rows not ended yet are PENDING. */
     public List<RowResult> results() {
         List<RowResult> out = new ArrayList<>(tasks.length);
         synchronized (lock) {
-            for (Task t : tasks) {
+            for (RowTask t : tasks) {
                 RowResult r = results[t.index];
                 out.add(r != null ? r : new RowResult(t.plan.row(), Outcome.PENDING,
                         BulkTexts.t("bulk.reason.pending"), t.claimedTo, t.activatedAt));
@@ -553,76 +354,6 @@ public final class BulkRun {
     public Map<Outcome, Integer> counts() {
         synchronized (lock) {
             return new EnumMap<>(counts);
-        }
-    }
-
-    public int total() {
-        return tasks.length;
-    }
-
-    public BulkPreview preview() {
-        return preview;
-    }
-
-    /** A row's progress across requeues and executions. */
-    private static final class Task {
-        final int index;
-        final PlannedRow plan;
-        final BulkJournal.History history;
-        boolean claimed;
-        boolean claimedNow;
-        boolean claimUnknown;
-        boolean activated;
-        boolean activatedNow;
-        boolean activateUnknown;
-        String claimedTo;
-        Instant activatedAt;
-        String failure;
-
-        Task(int index, PlannedRow plan, BulkJournal.History history) {
-            this.index = index;
-            this.plan = plan;
-            this.history = history;
-            this.claimedTo = plan.claimedTo();
-            this.activatedAt = plan.activatedAt();
-            this.claimed = !plan.claim();
-            this.activated = !plan.activate();
-            if (history != null) {
-                claimUnknown = history.claim() == StepState.SENDING;
-                activateUnknown = history.activate() == StepState.SENDING;
-                // a step an earlier run of this file sent and the server applied counts as done by this file
-                claimedNow = claimed && history.claim() != null && history.claim() != StepState.NOT_APPLIED;
-                activatedNow = activated && plan.activatedAt() != null && history.activate() != null
-                        && history.activate() != StepState.NOT_APPLIED;
-            }
-        }
-
-        boolean unknown(Step step) {
-            return step == Step.CLAIM ? claimUnknown : activateUnknown;
-        }
-
-        void setUnknown(Step step, boolean value) {
-            if (step == Step.CLAIM) {
-                claimUnknown = value;
-            } else {
-                activateUnknown = value;
-            }
-        }
-
-        /** The read-back showed the step applied. */
-        void applied(Step step, License license, boolean ours) {
-            if (step == Step.CLAIM) {
-                claimed = true;
-                claimedNow = ours;
-            } else {
-                activated = true;
-                activatedNow = ours;
-            }
-            claimedTo = plan.row().nodeId();
-            if (license.activationDate() != null) {
-                activatedAt = license.activationDate();
-            }
-            setUnknown(step, false);
         }
     }
 }

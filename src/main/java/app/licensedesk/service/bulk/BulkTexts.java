@@ -1,6 +1,6 @@
 package app.licensedesk.service.bulk;
 
-import app.licensedesk.api.ApiException;
+import app.licensedesk.service.Failure;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.MissingResourceException;
@@ -29,7 +29,7 @@ final class BulkTexts {
     }
 
     /** Why a claim ({@code activate == false}) or an activation failed, in the words of ErrorMessages. */
-    static String failure(ApiException e, boolean activate) {
+    static String failure(Failure e, boolean activate) {
         String server = e.serverMessage() == null ? "" : e.serverMessage();
         return switch (e.kind()) {
             case VALIDATION -> t(activate ? "error.activate.refused" : "error.claim.refused", server);
@@ -44,13 +44,15 @@ final class BulkTexts {
             case SERVER -> t("error.server", e.httpStatus());
             case NETWORK -> t("error.network");
             case TIMEOUT -> t("error.timeout");
-            case UNREADABLE -> t("error.unreadable", e.httpStatus());
+            case UNREADABLE -> e.httpStatus() > 0 ? t("error.unreadable", e.httpStatus())
+                    : t("error.unreadable.noStatus");
         };
     }
 
     /** Why reading from the server failed (customers, controllers, licenses), in the words of ErrorMessages. */
     static String readFailure(RuntimeException error) {
-        if (!(error instanceof ApiException e)) {
+        Failure e = Failure.of(error).orElse(null);
+        if (e == null) {
             return t("error.unexpected", error.getClass().getSimpleName());
         }
         return switch (e.kind()) {

@@ -5,9 +5,13 @@ import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
 import atlantafx.base.controls.Spacer;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,8 +19,11 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,7 +35,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The bulk page: a toolbar (open, template, run, pause, resume, cancel, export), the preview's summary and
- * problems, a progress bar and one table row per file row with its verdict and outcome. Not in the shell yet.
+ * problems, a progress bar and one table row per file row with its verdict and outcome; below it the results file.
+ * A path can be typed or pasted instead of chosen.
  */
 public final class BulkView implements ShellPage {
 
@@ -41,17 +49,23 @@ public final class BulkView implements ShellPage {
         root.getStyleClass().add("bulk-page");
         root.setTop(buildTop());
         root.setCenter(buildTable());
+        root.setBottom(buildBottom());
     }
 
     private VBox buildTop() {
-        Button open = button("bulkOpen", "bulk.ui.open", Feather.FOLDER, () -> chooseCsv(false));
+        Label caption = new Label(I18n.t("bulk.ui.file"));
+        TextField path = pathField("bulkPath", vm.pathProperty(), "bulk.ui.path.prompt");
+        path.setOnAction(e -> vm.openTyped());
+        // not disabled while a file is read or sent: the caret stays where the user typed
+        path.editableProperty().bind(vm.canOpenProperty());
+        caption.setLabelFor(path);
+        Button open = button("bulkOpen", "bulk.ui.open", Feather.FOLDER, this::chooseInput);
         open.disableProperty().bind(vm.canOpenProperty().not());
         Button reload = button("bulkReload", "bulk.ui.reload", Feather.REFRESH_CW, vm::reload);
-        reload.disableProperty().bind(vm.canOpenProperty().not().or(Bindings.isEmpty(vm.fileNameProperty())));
-        Button template = button("bulkTemplate", "bulk.ui.template", Feather.FILE_PLUS, () -> chooseCsv(true));
+        reload.disableProperty().bind(vm.canOpenProperty().not().or(Bindings.isEmpty(vm.pathProperty())));
+        Button template = button("bulkTemplate", "bulk.ui.template", Feather.FILE_PLUS, this::chooseTemplate);
         Button run = button("bulkRun", "bulk.ui.run", Feather.PLAY, vm::run);
         run.disableProperty().bind(vm.canRunProperty().not());
-        run.setDefaultButton(true);
         Button pause = button("bulkPause", "bulk.ui.pause", Feather.PAUSE, vm::pause);
         PageParts.visibleWhen(pause, vm.canResumeProperty().not());
         pause.disableProperty().bind(vm.canPauseProperty().not());
@@ -59,18 +73,13 @@ public final class BulkView implements ShellPage {
         PageParts.visibleWhen(resume, vm.canResumeProperty());
         Button cancel = button("bulkCancel", "bulk.ui.cancel", Feather.X_SQUARE, vm::cancel);
         cancel.disableProperty().bind(vm.canCancelProperty().not());
-        Button export = button("bulkExport", "bulk.ui.export", Feather.DOWNLOAD, this::chooseExport);
-        export.disableProperty().bind(vm.canExportProperty().not());
-
-        Label file = new Label();
-        file.setId("bulkFileName");
-        file.getStyleClass().add("mono");
-        file.textProperty().bind(vm.fileNameProperty());
-        HBox bar = new HBox(8, open, reload, template, file, new Spacer(), run, pause, resume, cancel, export);
+        HBox bar = new HBox(8, caption, path, open, reload, template, new Spacer(16), run, pause, resume, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label summary = label("bulkSummary", vm.summaryProperty(), "detail-key");
+        PageParts.visibleWhen(summary, Bindings.isNotEmpty(vm.summaryProperty()));
         Label status = label("bulkStatus", vm.statusProperty(), null);
+        PageParts.visibleWhen(status, Bindings.isNotEmpty(vm.statusProperty()));
         Label error = label("bulkError", vm.errorProperty(), "inline-error");
         PageParts.visibleWhen(error, Bindings.isNotEmpty(vm.errorProperty()));
         ProgressBar progress = new ProgressBar();
@@ -79,11 +88,35 @@ public final class BulkView implements ShellPage {
         progress.progressProperty().bind(vm.progressProperty());
         PageParts.visibleWhen(progress, vm.phaseProperty().isNotEqualTo(BulkViewModel.Phase.EMPTY)
                 .and(vm.phaseProperty().isNotEqualTo(BulkViewModel.Phase.PREVIEW)));
-        HBox.setHgrow(progress, Priority.ALWAYS);
 
         VBox top = new VBox(8, bar, summary, error, progress, status);
         top.setPadding(new Insets(12, 12, 8, 12));
         return top;
+    }
+
+    /** Below the table: where the results go, and the export. */
+    private HBox buildBottom() {
+        Label caption = new Label(I18n.t("bulk.ui.results"));
+        TextField target = pathField("bulkResultsPath", vm.resultsPathProperty(), "bulk.ui.results.prompt");
+        target.setOnAction(e -> vm.exportTyped());
+        caption.setLabelFor(target);
+        Button choose = button("bulkResultsChoose", "bulk.ui.resultsChoose", Feather.FOLDER, this::chooseResults);
+        Button export = button("bulkExport", "bulk.ui.export", Feather.DOWNLOAD, vm::exportTyped);
+        export.disableProperty().bind(vm.canExportProperty().not());
+        HBox bottom = new HBox(8, caption, target, choose, export);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(8, 12, 12, 12));
+        return bottom;
+    }
+
+    private static TextField pathField(String id, StringProperty text, String promptKey) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.getStyleClass().add("mono");
+        field.setPromptText(I18n.t(promptKey));
+        field.textProperty().bindBidirectional(text);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return field;
     }
 
     private TableView<BulkRowItem> buildTable() {
@@ -93,23 +126,34 @@ public final class BulkView implements ShellPage {
         Label empty = new Label(I18n.t("bulk.ui.empty"));
         empty.setWrapText(true);
         table.setPlaceholder(empty);
-        table.getColumns().add(column("line", 60, item -> new ReadOnlyObjectWrapper<>(String.valueOf(item.line()))));
-        table.getColumns().add(column("key", 200, item -> new ReadOnlyObjectWrapper<>(item.key())));
-        table.getColumns().add(column("nodeId", 190, item -> new ReadOnlyObjectWrapper<>(item.nodeId())));
-        table.getColumns().add(column("activation", 150, item -> new ReadOnlyObjectWrapper<>(item.activation())));
+        table.getColumns().add(column("line", 50, item -> new ReadOnlyObjectWrapper<>(String.valueOf(item.line()))));
+        table.getColumns().add(column("key", 170, item -> new ReadOnlyObjectWrapper<>(item.key())));
+        table.getColumns().add(column("nodeId", 140, item -> new ReadOnlyObjectWrapper<>(item.nodeId())));
+        table.getColumns().add(column("activation", 130, item -> new ReadOnlyObjectWrapper<>(item.activation())));
         table.getColumns().add(column("verdict", 110, item -> new ReadOnlyObjectWrapper<>(item.verdictText())));
-        table.getColumns().add(column("message", 280, item -> new ReadOnlyObjectWrapper<>(item.message())));
-        table.getColumns().add(column("outcome", 110, BulkRowItem::outcomeProperty));
-        table.getColumns().add(column("reason", 280, BulkRowItem::reasonProperty));
+        table.getColumns().add(column("message", 290, item -> new ReadOnlyObjectWrapper<>(item.message())));
+        table.getColumns().add(column("outcome", 95, BulkRowItem::outcomeProperty));
+        table.getColumns().add(column("reason", 180, BulkRowItem::reasonProperty));
         return table;
     }
 
+    /** A text column whose cells show their whole text as a tooltip, for what a narrow column cuts off. */
     private static TableColumn<BulkRowItem, String> column(String name, double width,
                                                            Function<BulkRowItem, ObservableValue<String>> value) {
         TableColumn<BulkRowItem, String> column = new TableColumn<>(I18n.t("bulk.ui.col." + name));
         column.setId("bulk-col-" + name);
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 95)); // a header is never cut: "Outcome", "Line"
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean blank = empty || text == null || text.isEmpty();
+                setText(blank ? null : text);
+                setTooltip(blank ? null : new Tooltip(text));
+            }
+        });
         return column;
     }
 
@@ -132,9 +176,16 @@ public final class BulkView implements ShellPage {
         return label;
     }
 
-    private FileChooser chooser() {
+    /** A chooser for CSV files that starts in the folder of {@code near} (when there is one) and proposes its name. */
+    private FileChooser chooser(Path near, boolean proposeName) {
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("bulk.ui.fileType"), "*.csv"));
+        if (near != null && near.getParent() != null && Files.isDirectory(near.getParent())) {
+            chooser.setInitialDirectory(near.getParent().toFile());
+        }
+        if (near != null && proposeName) {
+            chooser.setInitialFileName(near.getFileName().toString());
+        }
         return chooser;
     }
 
@@ -142,29 +193,33 @@ public final class BulkView implements ShellPage {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
-    /** Open a file to preview, or (for the template) choose where to save one. */
-    private void chooseCsv(boolean template) {
-        FileChooser chooser = chooser();
-        if (template) {
-            chooser.setInitialFileName("bulk-template.csv");
-            File target = chooser.showSaveDialog(window());
-            if (target != null) {
-                vm.writeTemplate(target.toPath());
-            }
-            return;
+    /** The path in a field, when it is one; null otherwise (the chooser then starts where it likes). */
+    private static Path pathIn(String text, String fallbackName) {
+        try {
+            return text.isBlank() ? Path.of(fallbackName) : Path.of(text.strip());
+        } catch (InvalidPathException e) {
+            return null;
         }
-        File chosen = chooser.showOpenDialog(window());
+    }
+
+    private void chooseInput() {
+        File chosen = chooser(pathIn(vm.pathProperty().get(), "rows.csv"), false).showOpenDialog(window());
         if (chosen != null) {
             vm.open(chosen.toPath());
         }
     }
 
-    private void chooseExport() {
-        FileChooser chooser = chooser();
-        chooser.setInitialFileName("results.csv");
-        File target = chooser.showSaveDialog(window());
+    private void chooseTemplate() {
+        File target = chooser(Path.of("bulk-template.csv"), true).showSaveDialog(window());
         if (target != null) {
-            vm.exportResults(target.toPath());
+            vm.writeTemplate(target.toPath());
+        }
+    }
+
+    private void chooseResults() {
+        File target = chooser(pathIn(vm.resultsPathProperty().get(), "results.csv"), true).showSaveDialog(window());
+        if (target != null) {
+            vm.resultsPathProperty().set(target.getAbsolutePath());
         }
     }
 
@@ -184,8 +239,9 @@ public final class BulkView implements ShellPage {
         vm.reload();
     }
 
+    /** Ctrl/Cmd+F and page switches land in the path field, the page's first useful control. */
     @Override
     public void focusSearch() {
-        table.requestFocus();
+        root.lookup("#bulkPath").requestFocus();
     }
 }

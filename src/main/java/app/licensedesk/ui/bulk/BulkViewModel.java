@@ -6,15 +6,12 @@ import app.licensedesk.service.bulk.BulkFile;
 import app.licensedesk.service.bulk.BulkJournal;
 import app.licensedesk.service.bulk.BulkPreview;
 import app.licensedesk.service.bulk.BulkRun;
-import app.licensedesk.service.bulk.JournalException;
 import app.licensedesk.service.bulk.PlannedRow;
 import app.licensedesk.service.bulk.RowResult;
 import app.licensedesk.service.bulk.RowResult.Outcome;
-import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.TaskRunner;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -31,6 +28,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -52,7 +51,10 @@ public final class BulkViewModel {
 
     private final ObservableList<BulkRowItem> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.EMPTY);
-    private final ReadOnlyStringWrapper fileName = new ReadOnlyStringWrapper(this, "fileName", "");
+    private final StringProperty path = new SimpleStringProperty(this, "path", "");
+    private final StringProperty resultsPath = new SimpleStringProperty(this, "resultsPath", "");
+    /** The results path this page proposed, so that one the user typed is never replaced. */
+    private String proposedResults = "";
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -75,6 +77,8 @@ public final class BulkViewModel {
     /** The run's journal while the run may go on (closed when it ends, kept while a new sign-in is awaited). */
     private volatile BulkJournal openJournal;
     private int ended;
+    /** How the last run ended, kept in the status line when a file is written after it. */
+    private String endedText = "";
 
     public BulkViewModel(BulkEngine engine, TaskRunner tasks, ZoneId zone, Clock clock) {
         this.engine = engine;
@@ -83,15 +87,31 @@ public final class BulkViewModel {
         this.clock = clock;
     }
 
-    private record Loaded(BulkFile file, BulkPreview preview) {
+    /** A preview, or why there is none. */
+    private record Loaded(BulkPreview preview, List<String> problems) {
+    }
+
+    /** Opens the file whose path was typed or pasted into {@link #pathProperty()}. */
+    public void openTyped() {
+        Path typed = FileProblems.typed(path.get(), error::set);
+        if (typed != null) {
+            open(typed);
+        }
     }
 
     /** Reads the file and checks every row against the server. Nothing is sent. */
-    public void open(Path path) {
+    public void open(Path chosen) {
         if (!canOpen.get()) {
             return;
         }
+        Path path = chosen.toAbsolutePath();
         file = path;
+        this.path.set(path.toString());
+        if (resultsPath.get().isBlank() || resultsPath.get().equals(proposedResults)) {
+            String name = path.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
+            proposedResults = path.resolveSibling(name + ".results.csv").toString();
+            resultsPath.set(proposedResults);
+        }
         preview = null;
         run = null;
         rows.clear();
@@ -101,33 +121,37 @@ public final class BulkViewModel {
         progress.set(0);
         error.set("");
         status.set("");
+        endedText = "";
         summary.set("");
-        fileName.set(path.getFileName().toString());
         phase.set(Phase.LOADING);
-        tasks.run(I18n.t("bulk.task.preview", fileName.get()), () -> {
-            BulkFile read = BulkCsv.read(path, zone);
-            if (!read.problems().isEmpty()) {
-                return new Loaded(read, null);
+        tasks.run(I18n.t("bulk.task.preview", path.getFileName()), () -> {
+            try {
+                BulkFile read = BulkCsv.read(path, zone);
+                if (!read.problems().isEmpty()) {
+                    return new Loaded(null, read.problems());
+                }
+                BulkJournal.Replay replay = BulkJournal.read(BulkJournal.defaultPath(path), read);
+                return new Loaded(engine.preview(read, replay, () -> false), List.of());
+            } catch (IOException e) {
+                return new Loaded(null, List.of(FileProblems.of(path, e, false)));
             }
-            return new Loaded(read, engine.preview(read, BulkJournal.read(BulkJournal.defaultPath(path), read),
-                    () -> false));
         }, this::loaded, failure -> {
             phase.set(Phase.EMPTY);
-            error.set(describe(failure));
+            error.set(FileProblems.describe(failure));
         });
     }
 
-    /** Reads the same file again, e.g. to continue a run that was cancelled (the journal knows what was sent). */
+    /** Reads the file again, e.g. to continue a run that was cancelled (the journal knows what was sent). */
     public void reload() {
-        if (file != null) {
-            open(file);
+        if (!path.get().isBlank()) {
+            openTyped();
         }
     }
 
     private void loaded(Loaded loaded) {
         if (loaded.preview() == null) {
             phase.set(Phase.EMPTY);
-            error.set(String.join("\n", loaded.file().problems()));
+            error.set(String.join("\n", loaded.problems()));
             return;
         }
         preview = loaded.preview();
@@ -152,7 +176,7 @@ public final class BulkViewModel {
         Path journalPath = BulkJournal.defaultPath(file);
         phase.set(Phase.RUNNING);
         error.set("");
-        tasks.<BulkRun.Status, RowResult>run(I18n.t("bulk.task.run", fileName.get()), publisher -> {
+        tasks.<BulkRun.Status, RowResult>run(I18n.t("bulk.task.run", file.getFileName()), publisher -> {
             publish = publisher;
             if (run == null) {
                 BulkJournal journal = BulkJournal.open(journalPath, planned.file(), clock);
@@ -162,13 +186,13 @@ public final class BulkViewModel {
             return execute(run, null);
         }, this::showEnded, this::finished, failure -> {
             phase.set(Phase.ENDED);
-            error.set(describe(failure));
+            error.set(FileProblems.describe(failure));
             if (openJournal != null) {
                 // the session ended and no new sign-in came: the run is over, its journal can be closed
-                tasks.run(I18n.t("bulk.task.run", fileName.get()), () -> {
+                tasks.run(I18n.t("bulk.task.run", file.getFileName()), () -> {
                     closeJournal();
                     return Boolean.TRUE;
-                }, ok -> { }, closing -> error.set(describe(closing)));
+                }, ok -> { }, closing -> error.set(FileProblems.describe(closing)));
             }
         });
     }
@@ -218,8 +242,9 @@ public final class BulkViewModel {
     private void finished(BulkRun.Status result) {
         phase.set(Phase.ENDED);
         Map<Outcome, Integer> counts = run.counts();
-        status.set(I18n.t("bulk.ui.ended." + result.name(), counts.get(Outcome.DONE), counts.get(Outcome.SKIPPED),
-                counts.get(Outcome.FAILED), counts.get(Outcome.PENDING)));
+        endedText = I18n.t("bulk.ui.ended." + result.name(), counts.get(Outcome.DONE), counts.get(Outcome.SKIPPED),
+                counts.get(Outcome.FAILED), counts.get(Outcome.PENDING));
+        status.set(endedText);
     }
 
     /** Stops sending new requests; those in flight finish. */
@@ -249,6 +274,14 @@ public final class BulkViewModel {
         }
     }
 
+    /** Writes the results to the file named in {@link #resultsPathProperty()}. */
+    public void exportTyped() {
+        Path typed = FileProblems.typed(resultsPath.get(), error::set);
+        if (typed != null) {
+            exportResults(typed);
+        }
+    }
+
     /** Writes the results: the input columns plus outcome, reason, claimedTo and activatedAt. */
     public void exportResults(Path target) {
         BulkRun current = run;
@@ -270,24 +303,26 @@ public final class BulkViewModel {
         void write() throws IOException;
     }
 
-    private void write(Path target, Writing writing, String doneKey) {
-        tasks.run(I18n.t("bulk.task.write", target.getFileName()), () -> {
-            writing.write();
-            return target;
-        }, written -> status.set(I18n.t(doneKey, written)), failure -> error.set(describe(failure)));
+    /** What writing a file came to: what was written, or why not. */
+    private record Written(String done, String problem) {
     }
 
-    private static String describe(Throwable failure) {
-        if (failure instanceof UncheckedIOException unchecked) {
-            return describe(unchecked.getCause());
-        }
-        if (failure instanceof JournalException) {
-            return failure.getMessage();
-        }
-        if (failure instanceof IOException io) {
-            return I18n.t("bulk.file.unreadable", "", io.getMessage());
-        }
-        return ErrorMessages.describe(failure, ErrorMessages.Action.GENERAL);
+    private void write(Path target, Writing writing, String doneKey) {
+        tasks.run(I18n.t("bulk.task.write", target.getFileName()), () -> {
+            try {
+                writing.write();
+                return new Written(I18n.t(doneKey, target), null);
+            } catch (IOException e) {
+                return new Written(null, FileProblems.of(target, e, true));
+            }
+        }, written -> {
+            if (written.problem() == null) {
+                error.set("");
+                status.set(endedText.isEmpty() ? written.done() : endedText + " " + written.done());
+            } else {
+                error.set(written.problem());
+            }
+        }, failure -> error.set(FileProblems.describe(failure)));
     }
 
     public ObservableList<BulkRowItem> rows() {
@@ -298,8 +333,14 @@ public final class BulkViewModel {
         return phase.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty fileNameProperty() {
-        return fileName.getReadOnlyProperty();
+    /** The input file's path: typed or pasted, or the one chosen or opened last. */
+    public StringProperty pathProperty() {
+        return path;
+    }
+
+    /** Where the results are written; proposed next to the input file until the user types another. */
+    public StringProperty resultsPathProperty() {
+        return resultsPath;
     }
 
     /** The preview's counts ("1000 rows: 990 to send, ..."). */

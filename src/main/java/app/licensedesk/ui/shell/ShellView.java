@@ -34,11 +34,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's frame: environment banner, user and sign-out, navigation, the current view, status bar,
- * and the keyboard shortcuts (Ctrl/Cmd+1..3, Ctrl/Cmd+F, F5). Views are created the first time they are shown.
+ * and the keyboard shortcuts (Ctrl/Cmd+1..9, Ctrl/Cmd+F, F5). Views are created the first time they are shown.
  */
 public final class ShellView {
 
-    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+        KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
 
     private final ShellViewModel vm;
     private final Map<Page, Supplier<ShellPage>> factories;
@@ -83,7 +84,7 @@ public final class ShellView {
     /** Registers the keyboard shortcuts on the window's scene. */
     public void installShortcuts(Scene scene) {
         Page[] all = Page.values();
-        for (int i = 0; i < all.length; i++) {
+        for (int i = 0; i < all.length && i < DIGITS.length; i++) {
             Page target = all[i];
             scene.getAccelerators().put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN), () -> {
                 vm.pageProperty().set(target);

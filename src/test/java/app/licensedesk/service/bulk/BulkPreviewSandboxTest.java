@@ -35,7 +35,7 @@ class BulkPreviewSandboxTest {
     private static List<Claimed> claimed(LicenseDeskService service) {
         List<Claimed> out = new ArrayList<>();
         for (Customer customer : service.customers().subList(0, 8)) {
-            for (Controller controller : service.controllers(List.of(customer))) {
+            for (Controller controller : service.controllers(List.of(customer)).controllers()) {
                 service.licensesOfController(controller.nodeId()).forEach(l -> out.add(new Claimed(l, controller)));
             }
         }
@@ -54,7 +54,7 @@ class BulkPreviewSandboxTest {
             Claimed elsewhere = claimed.stream().filter(c -> c != claimedActivated && c != claimedFresh)
                     .filter(c -> !c.controller().equals(claimedFresh.controller())).findFirst().orElseThrow();
             Line fresh = env.freshLicenses(1, "").get(0);
-            Customer customer = claimedFresh.controller().customer();
+            Customer customer = claimedFresh.controller().soleCustomer();
             License activated = backend.service().licensesOfCustomer(customer).stream()
                     .filter(l -> l.datalinks().isEmpty() && l.activationDate() != null).findFirst().orElseThrow();
             Line activatedUnclaimed = new Line(activated.key(), claimedFresh.controller().nodeId(), "");
@@ -84,7 +84,7 @@ class BulkPreviewSandboxTest {
                 assertThat(claimOnly.activate()).isFalse();
                 assertThat(claimOnly.message()).contains("already activated");
                 assertThat(preview.rows().get(6).message()).contains("not among the licenses of your customers");
-                assertThat(preview.summary()).isEqualTo("7 rows: 4 to send, 1 with nothing to do, 1 conflicts, "
+                assertThat(preview.summary()).isEqualTo("7 rows: 4 to send, 1 with nothing to do, 1 conflict, "
                         + "1 invalid, 0 finished in an earlier run");
 
                 List<RowResult> heard = new CopyOnWriteArrayList<>();

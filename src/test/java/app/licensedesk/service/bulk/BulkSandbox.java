@@ -6,6 +6,7 @@ import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.Environment;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.model.License;
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
@@ -21,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +37,10 @@ final class BulkSandbox implements AutoCloseable {
     /** A bulk row to write: key, nodeId and the activationIso cell. */
     record Line(String key, String nodeId, String activation) {
     }
+
+    /** Failures a sandbox with faults gives that pass when tried again. */
+    static final Set<ErrorKind> TRANSIENT = EnumSet.of(ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.UNREADABLE,
+            ErrorKind.SERVER, ErrorKind.RATE_LIMITED);
 
     final SandboxServer sandbox;
     final SandboxProxy proxy;
@@ -70,7 +77,7 @@ final class BulkSandbox implements AutoCloseable {
                 backend.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
                 return;
             } catch (ApiException e) {
-                if (attempt > 30 || !ServerReads.TRANSIENT.contains(e.kind())) {
+                if (attempt > 30 || !TRANSIENT.contains(e.kind())) {
                     throw e;
                 }
             }
@@ -99,16 +106,18 @@ final class BulkSandbox implements AutoCloseable {
      * customer, or with {@code controllers > 0} to one of that many controllers (fewer reads to check them).
      */
     List<Line> pick(int unactivated, int others, int controllers) throws IOException {
-        try (SandboxServer twin = SandboxServer.start(options.withFaultRate(0).withLatencyMs(0));
-             Backend clean = Backends.connect(Environment.sandbox(twin.baseUrl()), settings)) {
-            clean.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
-            LicenseDeskService service = clean.service();
+        SandboxOptions clean = options.withFaultRate(0).withApplyThenDropRate(0).withLatencyMs(0);
+        try (SandboxServer twin = SandboxServer.start(clean);
+             Backend backend = Backends.connect(Environment.sandbox(twin.baseUrl()), settings)) {
+            backend.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
+            LicenseDeskService service = backend.service();
             List<Line> fresh = new ArrayList<>();
             List<Line> rest = new ArrayList<>();
             List<Customer> customers = service.customers();
-            List<Controller> shared = service.controllers(customers).subList(0, controllers);
+            List<Controller> shared = service.controllers(customers).controllers().subList(0, controllers);
             for (Customer customer : customers) {
-                List<Controller> targets = controllers > 0 ? shared : service.controllers(List.of(customer));
+                List<Controller> targets = controllers > 0 ? shared
+                        : service.controllers(List.of(customer)).controllers();
                 if (!customer.hasLicenseView() || targets.isEmpty()) {
                     continue;
                 }
@@ -149,7 +158,7 @@ final class BulkSandbox implements AutoCloseable {
             try {
                 return read.get();
             } catch (ApiException e) {
-                if (attempt > 30 || !ServerReads.TRANSIENT.contains(e.kind())) {
+                if (attempt > 30 || !TRANSIENT.contains(e.kind())) {
                     throw e;
                 }
             }

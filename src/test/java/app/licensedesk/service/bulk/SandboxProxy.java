@@ -5,10 +5,13 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -24,7 +27,8 @@ import okio.Buffer;
 
 /**
  * A MockWebServer in front of a real sandbox: forwards every request, counts the claim and activate POSTs per
- * key (sent, and applied = answered 200 with {@code success: true} by the sandbox), and can drop the connection
+ * key (sent, and applied = answered 200 with {@code success: true} by the sandbox) and records how each was
+ * answered (applied, refused, another error, or lost when the sandbox dropped it), and can drop the connection
  * after the sandbox has applied a POST ("apply-then-drop": the client never hears that its request worked).
  */
 final class SandboxProxy implements AutoCloseable {
@@ -37,6 +41,8 @@ final class SandboxProxy implements AutoCloseable {
     private final String target;
     private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
+    /** Per path and key, one slot per POST in the order they arrived, filled when the sandbox answers. */
+    private final Map<String, List<AtomicReference<Answer>>> answers = new ConcurrentHashMap<>();
     private final Set<String> dropAfterApply = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> byPath = new ConcurrentHashMap<>();
 
@@ -74,6 +80,43 @@ final class SandboxProxy implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** What became of a claim or activate POST, as the proxy saw the sandbox answer it. */
+    enum Answer {
+        /** 200 with success: the sandbox applied it. */
+        APPLIED,
+        /** 400: refused, e.g. already claimed or activated. */
+        REFUSED,
+        /** Another error status (a fault decided before the request was handled: nothing applied). */
+        ERROR,
+        /** No answer (the sandbox dropped or stalled it): applied or not, only a read can tell. */
+        LOST
+    }
+
+    /**
+     * The answers to the POSTs to {@code path} for {@code key}, in the order the POSTs arrived (not the order the
+     * answers came: a stalled one ends last). One still waiting for the sandbox counts as LOST.
+     */
+    List<Answer> answers(String path, String key) {
+        List<AtomicReference<Answer>> list = answers.get(path + " " + key);
+        if (list == null) {
+            return List.of();
+        }
+        synchronized (list) {
+            return list.stream().map(a -> a.get() == null ? Answer.LOST : a.get()).toList();
+        }
+    }
+
+    private AtomicReference<Answer> arrived(String path, String key) {
+        AtomicReference<Answer> slot = new AtomicReference<>();
+        if (key != null) {
+            List<AtomicReference<Answer>> list = answers.computeIfAbsent(path + " " + key, k -> new ArrayList<>());
+            synchronized (list) {
+                list.add(slot);
+            }
+        }
+        return slot;
+    }
+
     /** The requests the proxy has seen for a method and path, e.g. "GET /auth/accesstoken". */
     int requests(String methodAndPath) {
         AtomicInteger n = byPath.get(methodAndPath);
@@ -88,6 +131,7 @@ final class SandboxProxy implements AutoCloseable {
             key = keyOf(recorded.getBody().utf8(), path.equals(CLAIM) ? "licenseKey" : "key");
             sent.computeIfAbsent(path + " " + key, k -> new AtomicInteger()).incrementAndGet();
         }
+        AtomicReference<Answer> answer = arrived(path, key);
         Request.Builder builder = new Request.Builder().url(target + recorded.getTarget());
         recorded.getHeaders().forEach(h -> {
             String name = h.getFirst();
@@ -105,7 +149,9 @@ final class SandboxProxy implements AutoCloseable {
             ResponseBody responseBody = response.body();
             byte[] bytes = responseBody.bytes();
             // a 200 with cut-off JSON is one of the sandbox's faults, decided before anything was applied
-            if (key != null && response.code() == 200 && succeeded(new String(bytes, StandardCharsets.UTF_8))) {
+            boolean success = response.code() == 200 && succeeded(new String(bytes, StandardCharsets.UTF_8));
+            answer.set(success ? Answer.APPLIED : response.code() == 400 ? Answer.REFUSED : Answer.ERROR);
+            if (key != null && success) {
                 applied.computeIfAbsent(path + " " + key, k -> new AtomicInteger()).incrementAndGet();
                 if (dropAfterApply.remove(path + " " + key)) {
                     return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
@@ -121,6 +167,7 @@ final class SandboxProxy implements AutoCloseable {
             return out.body(new Buffer().write(bytes)).build();
         } catch (IOException e) {
             // the sandbox dropped or stalled the request: so does the proxy
+            answer.set(Answer.LOST);
             return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
         }
     }

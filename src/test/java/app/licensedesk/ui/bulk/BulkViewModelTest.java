@@ -3,7 +3,6 @@ package app.licensedesk.ui.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.licensedesk.api.ApiException;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.service.bulk.BulkEngine;
 import app.licensedesk.service.bulk.PlannedRow.Verdict;
@@ -80,7 +79,7 @@ class BulkViewModelTest {
         assertThat(vm.phaseProperty().get()).isEqualTo(Phase.EMPTY);
         assertThat(vm.errorProperty().get()).contains("header");
         assertThat(vm.rows()).isEmpty();
-        assertThat(vm.fileNameProperty().get()).isEqualTo("bad.csv");
+        assertThat(vm.pathProperty().get()).isEqualTo(dir.resolve("bad.csv").toAbsolutePath().toString());
     }
 
     @Test
@@ -106,9 +105,49 @@ class BulkViewModelTest {
 
         Path report = dir.resolve("results.csv");
         vm.exportResults(report);
-        assertThat(vm.statusProperty().get()).isEqualTo("Results written to " + report + ".");
+        // the run's counts stay in the status line
+        assertThat(vm.statusProperty().get()).isEqualTo("Finished: 2 done, 1 skipped, 0 failed. Results written to "
+                + report + ".");
         assertThat(Files.readString(report)).contains("2,K1,SGC-NORTH,2027-01-01T00:00:00Z,done,")
                 .contains("4,K3,SGC-SOUTH,,skipped,already claimed to this controller,SGC-SOUTH,");
+    }
+
+    @Test
+    void aTypedPathOpensTheFileAndTheResultsGoWhereProposedOrTyped() throws Exception {
+        FakeBulkService service = new FakeBulkService("K1");
+        BulkViewModel vm = viewModel(service, TaskRunner.inline(), 8);
+        vm.pathProperty().set("  ");
+        vm.openTyped();
+        assertThat(vm.errorProperty().get()).isEqualTo("Type the path of a file, or choose one.");
+        assertThat(vm.phaseProperty().get()).isEqualTo(Phase.EMPTY);
+
+        Path input = csv("K1,SGC-NORTH,");
+        vm.pathProperty().set(" " + input + " ");
+        vm.openTyped();
+        assertThat(vm.phaseProperty().get()).isEqualTo(Phase.PREVIEW);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        Path proposed = dir.resolve("rows.results.csv").toAbsolutePath();
+        assertThat(vm.resultsPathProperty().get()).isEqualTo(proposed.toString());
+        vm.run();
+        Path nowhere = dir.resolve("no-such-folder").resolve("out.csv");
+        vm.resultsPathProperty().set(nowhere.toString());
+        vm.exportTyped();
+        assertThat(vm.errorProperty().get()).startsWith("The file " + nowhere + " cannot be written: ");
+        vm.resultsPathProperty().set(proposed.toString());
+        vm.exportTyped();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(Files.readString(proposed)).contains("2,K1,SGC-NORTH,,done,claimed,SGC-NORTH,");
+
+        // a results path the user typed stays when the file is opened again
+        Path typed = dir.resolve("mine.csv");
+        vm.resultsPathProperty().set(typed.toString());
+        vm.reload();
+        assertThat(vm.resultsPathProperty().get()).isEqualTo(typed.toString());
+        vm.pathProperty().set(dir.resolve("missing.csv").toString());
+        vm.openTyped();
+        assertThat(vm.phaseProperty().get()).isEqualTo(Phase.EMPTY);
+        assertThat(vm.errorProperty().get()).isEqualTo("There is no file " + dir.resolve("missing.csv") + ".");
+        assertThat(vm.pathProperty().get()).isEqualTo(dir.resolve("missing.csv").toString());
     }
 
     @Test
@@ -179,7 +218,7 @@ class BulkViewModelTest {
         vm.open(csv("K1,SGC-NORTH,", "K2,SGC-NORTH,", "K3,SGC-NORTH,"));
         service.onClaim = n -> {
             if (n == 1) {
-                service.failNextClaim = new ApiException(ApiException.Kind.SIGNED_OUT, "session ended", null);
+                service.failNextClaim = FakeBulkService.signedOut();
             }
         };
         vm.run();
@@ -198,7 +237,7 @@ class BulkViewModelTest {
         tasks.setReauthenticator((retry, giveUp) -> giveUp.run());
         BulkViewModel vm = viewModel(service, tasks, 1);
         vm.open(csv("K1,SGC-NORTH,", "K2,SGC-NORTH,"));
-        service.failNextClaim = new ApiException(ApiException.Kind.SIGNED_OUT, "session ended", null);
+        service.failNextClaim = FakeBulkService.signedOut();
         vm.run();
         assertThat(vm.phaseProperty().get()).isEqualTo(Phase.ENDED);
         assertThat(vm.errorProperty().get()).isEqualTo(I18n.t("error.signedOut"));

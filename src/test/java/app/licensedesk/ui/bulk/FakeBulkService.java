@@ -3,26 +3,34 @@ package app.licensedesk.ui.bulk;
 import app.licensedesk.api.ApiException;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.ControllerList;
+import app.licensedesk.service.Failure;
+import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.LicenseOutcome;
+import app.licensedesk.service.LicenseOutcome.Action;
+import app.licensedesk.service.LicenseOutcome.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
-/** A small estate in memory for the bulk page's tests: one customer, two controllers, licenses claimed once. */
+/**
+ * A small estate in memory for the bulk page's tests: one customer, two controllers, licenses claimed once. Like
+ * the real service, a refused claim or activation is read back (already so, or refused).
+ */
 final class FakeBulkService implements LicenseDeskService {
 
     static final Customer CUSTOMER = new Customer(1, "aaaa1111-0000-4000-8000-000000000001", "Acme Energy");
-    static final Controller NORTH = new Controller(11, "SGC-NORTH", "North", "smartgridControllerSite", CUSTOMER,
-            null);
-    static final Controller SOUTH = new Controller(12, "SGC-SOUTH", "South", "smartgridControllerSite", CUSTOMER,
-            null);
+    static final Controller NORTH = new Controller(11, "SGC-NORTH", "North", "smartgridControllerSite",
+            List.of(CUSTOMER), null);
+    static final Controller SOUTH = new Controller(12, "SGC-SOUTH", "South", "smartgridControllerSite",
+            List.of(CUSTOMER), null);
 
     /** key -> nodeId (null: not claimed) and activation date. */
     private final Map<String, String> claimedTo = new LinkedHashMap<>();
@@ -38,6 +46,10 @@ final class FakeBulkService implements LicenseDeskService {
         for (String key : keys) {
             claimedTo.put(key, null);
         }
+    }
+
+    static ApiException signedOut() {
+        return new ApiException(ErrorKind.SIGNED_OUT, "session ended", null);
     }
 
     synchronized void claimedAlready(String key, String nodeId) {
@@ -58,8 +70,8 @@ final class FakeBulkService implements LicenseDeskService {
     }
 
     @Override
-    public List<Controller> controllers(List<Customer> of) {
-        return List.of(NORTH, SOUTH);
+    public ControllerList controllers(List<Customer> of) {
+        return ControllerList.of(List.of(NORTH, SOUTH));
     }
 
     @Override
@@ -90,20 +102,23 @@ final class FakeBulkService implements LicenseDeskService {
         throw new UnsupportedOperationException("the bulk engine reads customers one by one");
     }
 
-    @Override
-    public License activate(String key, Instant at) {
-        synchronized (this) {
-            if (activated.get(key) != null) {
-                throw new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "already activated", null,
-                        null);
-            }
-            activated.put(key, at == null ? Instant.parse("2026-12-01T00:00:00Z") : at);
-            return license(key, List.of());
-        }
+    private static Failure refusal(String message) {
+        return Failure.of(new ApiException(ErrorKind.VALIDATION, 400, "Bad Request", message, null, null))
+                .orElseThrow();
     }
 
     @Override
-    public ClaimResult claim(String licenseKey, String nodeId) {
+    public synchronized LicenseOutcome activate(String key, Instant at, LicenseContext seen, Runnable checking) {
+        if (activated.get(key) != null) {
+            return new LicenseOutcome(Action.ACTIVATE, Status.ALREADY, key, null, license(key, List.of()), null,
+                    refusal("already activated"));
+        }
+        activated.put(key, at == null ? Instant.parse("2026-12-01T00:00:00Z") : at);
+        return new LicenseOutcome(Action.ACTIVATE, Status.DONE, key, null, license(key, List.of()), null, null);
+    }
+
+    @Override
+    public LicenseOutcome claim(String licenseKey, String nodeId, LicenseContext seen, Runnable checking) {
         int n;
         synchronized (this) {
             ApiException failure = failNextClaim;
@@ -112,22 +127,20 @@ final class FakeBulkService implements LicenseDeskService {
                 throw failure;
             }
             if (!claimedTo.containsKey(licenseKey)) {
-                throw new ApiException(ApiException.Kind.NOT_FOUND, 404, "Not Found", "no such license", null, null);
+                throw new ApiException(ErrorKind.NOT_FOUND, 404, "Not Found", "no such license", null, null);
             }
-            if (claimedTo.get(licenseKey) != null) {
-                throw new ApiException(ApiException.Kind.VALIDATION, 400, "Bad Request", "already claimed", null,
-                        null);
+            String owner = claimedTo.get(licenseKey);
+            if (owner != null) {
+                Status status = owner.equals(nodeId) ? Status.ALREADY : Status.REFUSED;
+                return new LicenseOutcome(Action.CLAIM, status, licenseKey, nodeId, license(licenseKey, List.of()),
+                        status == Status.ALREADY ? owner : null, refusal("already claimed"));
             }
             claimedTo.put(licenseKey, nodeId);
             claims.merge(licenseKey, 1, Integer::sum);
             n = ++claimCount;
         }
         onClaim.accept(n);
-        return new ClaimResult("id-" + licenseKey, licenseKey, nodeId);
-    }
-
-    @Override
-    public Optional<String> knownController(String licenseKey) {
-        return Optional.empty();
+        return new LicenseOutcome(Action.CLAIM, Status.DONE, licenseKey, nodeId, license(licenseKey, List.of()),
+                nodeId, null);
     }
 }
