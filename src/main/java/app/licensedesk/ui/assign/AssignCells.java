@@ -18,6 +18,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -61,6 +62,7 @@ final class AssignCells {
         private final VBox box = new VBox(2, head, detail);
 
         LicenseCell(BiPredicate<String, LicenseRow> dropped) {
+            setPrefWidth(0); // never wider than the list: a long line ends in "…", not in a scroll bar
             key.getStyleClass().addAll("mono", "assign-key");
             head.setAlignment(Pos.CENTER_LEFT);
             detail.getStyleClass().add("assign-detail");
@@ -90,12 +92,15 @@ final class AssignCells {
     static final class ControllerCell extends ListCell<ControllerItem> {
         private final Label name = new Label();
         private final Label nodeId = new Label();
-        private final VBox lines = new VBox(1);
+        private final VBox lines = new VBox(2);
         private final VBox box = new VBox(2, new HBox(8, name, nodeId), lines);
 
         ControllerCell(BiPredicate<String, ControllerItem> dropped) {
+            setPrefWidth(0); // never wider than the list: a long line ends in "…", not in a scroll bar
             name.getStyleClass().add("customer-name");
             nodeId.getStyleClass().addAll("mono", "assign-detail");
+            nodeId.setMinWidth(Region.USE_PREF_SIZE); // the name gives way first: the nodeId is what people search
+            lines.getStyleClass().add("assign-controller-licenses");
             setOnDragDetected(e -> drag(this, getItem() == null ? null : CONTROLLER + getItem().nodeId()));
             acceptDrops(this, LICENSE, text -> getItem() != null && dropped.test(text, getItem()));
         }
@@ -143,40 +148,50 @@ final class AssignCells {
         }
     }
 
-    /** A queued pair: license and controller, what will be sent, and how it went. */
+    /** A queued pair: the key, the controller, what will be sent, and how it went. */
     static final class PairCell extends ListCell<QueuedPair> {
-        private final Label title = new Label();
-        private final Label plan = new Label();
+        private final Label key = new Label();
+        private final Label target = new Label();
         private final Label state = new Label();
+        private final Label plan = new Label();
         private final Label message = new Label();
-        private final VBox box = new VBox(2, title, plan, new HBox(8, state, message));
+        private final HBox stateLine = new HBox(8, state, plan);
+        private final VBox box = new VBox(2, key, target, stateLine, message);
 
         PairCell() {
-            title.getStyleClass().addAll("mono", "assign-key");
+            setPrefWidth(0); // never wider than the list: a long line wraps or ends in "…", not in a scroll bar
+            key.getStyleClass().addAll("mono", "assign-key");
+            target.setWrapText(true);
+            target.setMinHeight(Region.USE_PREF_SIZE);
             plan.getStyleClass().add("assign-detail");
-            message.setWrapText(true);
-            message.getStyleClass().add("assign-message");
+            plan.setWrapText(true);
+            plan.setMinHeight(Region.USE_PREF_SIZE);
             state.getStyleClass().add("status-pill");
-            ((HBox) box.getChildren().get(2)).setAlignment(Pos.TOP_LEFT);
+            state.setMinWidth(Region.USE_PREF_SIZE);
+            stateLine.setAlignment(Pos.CENTER_LEFT);
+            message.setWrapText(true);
+            message.setMinHeight(Region.USE_PREF_SIZE);
+            message.getStyleClass().add("assign-message");
+            message.managedProperty().bind(message.visibleProperty());
+            message.visibleProperty().bind(message.textProperty().isNotEmpty());
         }
 
         @Override
         protected void updateItem(QueuedPair pair, boolean empty) {
             super.updateItem(pair, empty);
             setText(null);
-            state.textProperty().unbind();
             message.textProperty().unbind();
             if (empty || pair == null) {
                 setGraphic(null);
                 return;
             }
-            title.setText(pair.title());
+            key.setText(pair.key());
+            target.setText(I18n.t("assign.pair.to", pair.controller().label()));
             plan.setText(pair.planText());
             state.getStyleClass().removeIf(c -> c.startsWith("pair-"));
             state.getStyleClass().add("pair-" + pair.getState().name().toLowerCase(Locale.ROOT));
             state.setText(I18n.t("assign.state." + pair.getState().name()));
             message.textProperty().bind(pair.messageProperty());
-            message.maxWidthProperty().bind(widthProperty().subtract(150));
             setGraphic(box);
         }
     }

@@ -163,7 +163,7 @@ public final class AssignView implements ShellPage {
         remove.disableProperty().bind(vm.canRemoveProperty().not());
         remove.setTooltip(new Tooltip(I18n.t("assign.queue.remove.tooltip")));
         Button clear = button("assign.queue.clear", Feather.CHECK_SQUARE, "assignClearButton", vm::clearFinished);
-        clear.disableProperty().bind(vm.runningProperty().or(Bindings.isEmpty(vm.queue())));
+        clear.disableProperty().bind(vm.canClearProperty().not());
         Button run = button("assign.queue.run", Feather.PLAY, "assignRunButton", vm::runQueue);
         run.getStyleClass().add("accent");
         run.disableProperty().bind(vm.canRunProperty().not());
@@ -173,13 +173,17 @@ public final class AssignView implements ShellPage {
 
         ProgressBar progress = new ProgressBar();
         progress.setId("assignProgressBar");
+        progress.setPrefWidth(160);
+        progress.setMinWidth(Region.USE_PREF_SIZE);
         progress.progressProperty().bind(vm.progressProperty());
-        progress.setMaxWidth(Double.MAX_VALUE);
+        PageParts.visibleWhen(progress, vm.runningProperty());
         Label progressText = new Label();
         progressText.setId("assignProgressText");
         progressText.getStyleClass().add("assign-detail");
+        progressText.setWrapText(true);
         progressText.textProperty().bind(vm.progressTextProperty());
-        VBox progressBox = new VBox(2, progress, progressText);
+        HBox progressBox = new HBox(8, progress, progressText);
+        progressBox.setAlignment(Pos.CENTER_LEFT);
         PageParts.visibleWhen(progressBox, vm.progressTextProperty().isNotEmpty());
 
         VBox box = column(I18n.t("assign.queue.title"), null, queue);
@@ -213,6 +217,7 @@ public final class AssignView implements ShellPage {
         accept.disableProperty().bind(Bindings.isEmpty(vm.suggestions()));
         VBox box = new VBox(4, title, lines, accept);
         box.getStyleClass().add("assign-suggestions");
+        PageParts.visibleWhen(box, vm.customerProperty().isNotNull());
         return box;
     }
 
@@ -220,7 +225,7 @@ public final class AssignView implements ShellPage {
     private VBox buildStep() {
         Label pair = new Label();
         pair.setId("assignPairLabel");
-        pair.getStyleClass().addAll("mono", "assign-key");
+        pair.getStyleClass().add("assign-key");
         pair.textProperty().bind(vm.pairTextProperty());
 
         ActivationChoice when = vm.when();
@@ -264,6 +269,7 @@ public final class AssignView implements ShellPage {
         });
         Label zone = new Label(I18n.t("activate.zone", ActivationMoment.zoneName(when.zone())));
         zone.getStyleClass().add("inline-info");
+        zone.setMinWidth(Region.USE_PREF_SIZE);
         HBox dateTime = new HBox(6, date, time, zone);
         dateTime.setAlignment(Pos.CENTER_LEFT);
         dateTime.disableProperty().bind(when.modeProperty().isNotEqualTo(Mode.AT));
@@ -273,6 +279,7 @@ public final class AssignView implements ShellPage {
         HBox choice = new HBox(12, whenLabel, radios.get(Mode.CLAIM_ONLY), radios.get(Mode.NOW),
                 radios.get(Mode.AT), dateTime);
         choice.setAlignment(Pos.CENTER_LEFT);
+        choice.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
 
         Button add = button("assign.queue.add", Feather.PLUS, "assignAddButton", () -> {
             if (vm.queueSelected()) {
@@ -280,11 +287,12 @@ public final class AssignView implements ShellPage {
             }
         });
         add.setTooltip(new Tooltip(I18n.t("assign.queue.add.tooltip")));
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.disableProperty().bind(vm.selectedLicenseProperty().isNull().or(vm.selectedControllerProperty().isNull()));
-        HBox line = new HBox(16, pair, new Spacer(), choice, add);
+        HBox line = new HBox(16, pair, new Spacer(), add);
         line.setAlignment(Pos.CENTER_LEFT);
 
-        VBox step = new VBox(4, line, fieldError(when.dateErrorProperty(), "assignDateError"),
+        VBox step = new VBox(6, line, choice, fieldError(when.dateErrorProperty(), "assignDateError"),
                 fieldError(when.timeErrorProperty(), "assignTimeError"),
                 fieldError(when.momentErrorProperty(), "assignMomentError"));
         step.getStyleClass().add("assign-step");
@@ -341,6 +349,7 @@ public final class AssignView implements ShellPage {
     private static Label small(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().add("assign-detail");
         return label;
     }

@@ -59,6 +59,7 @@ public final class AssignViewModel {
     private final QueueRun run;
     private final BooleanBinding canRun;
     private final BooleanBinding canRemove;
+    private final BooleanBinding canClear;
     private final StringBinding pairText;
     private final StringBinding summary;
     private final StringBinding freePlaceholder;
@@ -101,6 +102,8 @@ public final class AssignViewModel {
                 && queue.stream().anyMatch(p -> p.getState() == State.QUEUED), queue, run.runningProperty());
         canRemove = Bindings.createBooleanBinding(() -> selectedPair.get() != null && !run.runningProperty().get(),
                 selectedPair, run.runningProperty());
+        canClear = Bindings.createBooleanBinding(() -> !run.runningProperty().get()
+                && queue.stream().anyMatch(p -> p.getState().finished()), queue, run.runningProperty());
         pairText = Bindings.createStringBinding(this::describePair, selectedLicense, selectedController);
         summary = Bindings.createStringBinding(() -> customer.get() == null || estate.loadingProperty().get() ? ""
                 : I18n.t("assign.summary", freeLicenses.size(), controllers.size()),
@@ -202,7 +205,7 @@ public final class AssignViewModel {
 
     /** Removes the pairs the last run finished with. */
     public void clearFinished() {
-        if (!run.runningProperty().get()) {
+        if (canClear.get()) {
             queue.removeIf(p -> p.getState().finished());
         }
     }
@@ -315,6 +318,11 @@ public final class AssignViewModel {
 
     public BooleanBinding canRemoveProperty() {
         return canRemove;
+    }
+
+    /** True when some pairs are finished and no run is going on. */
+    public BooleanBinding canClearProperty() {
+        return canClear;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -17,10 +17,14 @@ import java.util.Set;
  */
 public record Suggestion(LicenseRow license, ControllerItem controller) {
 
+    /** Which licenses go first: the statuses a suggestion may have, freshest first. */
+    private static final List<LicenseStatus> FRESH_FIRST = List.of(LicenseStatus.NOT_ACTIVATED,
+            LicenseStatus.SCHEDULED, LicenseStatus.ACTIVE, LicenseStatus.EXPIRING);
+
     /**
      * The obvious pairs: each controller (in the given order) that has no pair in the queue gets at most one, for
-     * the first type it lacks among the free licenses; the oldest free license of that type goes first. Each license
-     * is suggested once.
+     * the first type it lacks among the free licenses. Of a type, a license not yet activated goes before an active
+     * or expiring one, then the oldest first. Each license is suggested once.
      *
      * @param free        the licenses that are not linked and not queued, in the order shown
      * @param controllers the customer's controllers, in the order shown
@@ -28,8 +32,11 @@ public record Suggestion(LicenseRow license, ControllerItem controller) {
      */
     static List<Suggestion> of(List<LicenseRow> free, List<ControllerItem> controllers, Set<String> queued) {
         List<LicenseRow> candidates = new ArrayList<>(free.stream().filter(Suggestion::usable).toList());
-        candidates.sort(Comparator.comparing((LicenseRow r) -> r.getLicense().creationDate(),
-                Comparator.nullsLast(Comparator.<Instant>naturalOrder())).thenComparing(LicenseRow::getKey));
+        // a fresh license before one that is already running out, then the oldest first
+        Comparator<Instant> oldestFirst = Comparator.nullsLast(Comparator.naturalOrder());
+        candidates.sort(Comparator.comparingInt((LicenseRow r) -> FRESH_FIRST.indexOf(r.getStatus()))
+                .thenComparing(r -> r.getLicense().creationDate(), oldestFirst)
+                .thenComparing(LicenseRow::getKey));
         List<String> types = candidates.stream().map(r -> r.getLicense().type()).distinct().toList();
         Set<LicenseRow> taken = new HashSet<>();
         List<Suggestion> out = new ArrayList<>();
@@ -54,10 +61,9 @@ public record Suggestion(LicenseRow license, ControllerItem controller) {
         return out;
     }
 
-    /** A license worth suggesting: of a known type and still of use. */
+    /** A license worth suggesting: of a known type and still of use (neither expired nor deactivated). */
     private static boolean usable(LicenseRow row) {
         String type = row.getLicense().type();
-        return type != null && !type.isBlank() && !row.getKey().isEmpty()
-                && row.getStatus() != LicenseStatus.EXPIRED && row.getStatus() != LicenseStatus.DEACTIVATED;
+        return type != null && !type.isBlank() && !row.getKey().isEmpty() && FRESH_FIRST.contains(row.getStatus());
     }
 }

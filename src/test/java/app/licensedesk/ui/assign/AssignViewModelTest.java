@@ -65,9 +65,12 @@ class AssignViewModelTest {
         License activeButFree = new License("id-A1", "A1", 10, null, null, null,
                 Instant.parse("2025-05-01T00:00:00Z"), Instant.parse("2025-05-02T00:00:00Z"), 12, null,
                 "residential", List.of());
+        // ends on 15 June, within the 30 days of "expiring" on 1 June
+        License expiring = new License("id-E1", "E1", 10, null, null, null, Instant.parse("2024-06-01T00:00:00Z"),
+                Instant.parse("2024-06-15T00:00:00Z"), 12, null, "commercial", List.of());
         service.reads.licensesByCustomerUuid.put(ACME.uuid(), List.of(
                 license("R1", "residential", "2025-01-01"), license("R2", "residential", "2025-02-01"),
-                license("C1", "commercial", "2025-01-15"), linkedByDatalink, expired, activeButFree,
+                license("C1", "commercial", "2025-01-15"), linkedByDatalink, expired, activeButFree, expiring,
                 // claimed to North: only North's list tells (the customer's answer has no datalink for it)
                 license("K1", "residential", "2024-01-01")));
         service.reads.licensesByNodeId.put(NORTH.nodeId(), List.of(active("K1", "residential")));
@@ -116,13 +119,13 @@ class AssignViewModelTest {
         AssignViewModel vm = openedOnAcme();
 
         // L1 names a datalink, K1 is listed by North: neither is free
-        assertThat(keys(vm.freeLicenses())).containsExactlyInAnyOrder("R1", "R2", "C1", "X1", "A1");
+        assertThat(keys(vm.freeLicenses())).containsExactlyInAnyOrder("R1", "R2", "C1", "X1", "A1", "E1");
         assertThat(vm.controllers()).extracting(ControllerItem::nodeId)
                 .containsExactly(NORTH.nodeId(), SOUTH.nodeId(), SHARED.nodeId());
         assertThat(keys(item(vm, NORTH).licenses())).containsExactly("K1");
         assertThat(keys(item(vm, SOUTH).licenses())).isEmpty();
         assertThat(item(vm, SOUTH).loadingProperty().get()).isFalse();
-        assertThat(vm.summaryProperty().get()).isEqualTo("5 free licenses \u00b7 3 controllers");
+        assertThat(vm.summaryProperty().get()).isEqualTo("6 free licenses \u00b7 3 controllers");
         // the shared controller is one of Bolt's too
         vm.customerProperty().set(BOLT);
         assertThat(vm.controllers()).extracting(ControllerItem::nodeId)
@@ -194,8 +197,8 @@ class AssignViewModelTest {
     void suggestsAFreeLicenseOfATypeForEachControllerWithoutOneAndQueuesThemAll() {
         AssignViewModel vm = openedOnAcme();
 
-        // North has a residential license, so it gets the commercial one; the oldest license of a type goes
-        // first; the expired X1 and Bolt's Harbour are never suggested
+        // North has a residential license, so it gets a commercial one: C1, not yet activated, before the older
+        // but expiring E1; the oldest license of a type goes first; the expired X1 and Bolt's Harbour never
         assertThat(vm.suggestions()).extracting(s -> s.license().getKey() + "->" + s.controller().nodeId())
                 .containsExactly("C1->sgc-north", "R1->sgc-south", "R2->sgc-shared");
 
