@@ -20,6 +20,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -99,11 +100,14 @@ class AssignJourneyTest {
         // the first pair: Enter on a license, then Enter on a controller
         String first = queuePairWithTheKeys(free, controllers, 0);
         waitUntil(() -> queue.getItems().size() == 1);
-        // the second, to be activated as well, on another controller when there is one
-        robot.clickOn("#assignNowRadio");
+        // the second, to be activated as well (Alt+N: "Activate now"), on another controller when there is one
+        robot.press(KeyCode.ALT, KeyCode.N).release(KeyCode.N, KeyCode.ALT);
+        waitUntil(() -> robot.lookup("#assignNowRadio").queryAs(RadioButton.class).isSelected());
         String second = queuePairWithTheKeys(free, controllers, controllers.getItems().size() > 1 ? 1 : 0);
         waitUntil(() -> queue.getItems().size() == 2);
-        // a third, taken back with Delete
+        // a third, taken back with Delete (Alt+O: "Claim only" again)
+        robot.press(KeyCode.ALT, KeyCode.O).release(KeyCode.O, KeyCode.ALT);
+        waitUntil(() -> robot.lookup("#assignClaimOnlyRadio").queryAs(RadioButton.class).isSelected());
         String third = queuePairWithTheKeys(free, controllers, 0);
         waitUntil(() -> queue.getItems().size() == 3);
         robot.interact(() -> {

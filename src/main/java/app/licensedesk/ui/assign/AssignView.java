@@ -335,6 +335,8 @@ public final class AssignView implements ShellPage {
         radio.setMnemonicParsing(true);
         radio.setToggleGroup(group);
         radio.setUserData(mode);
+        // a mnemonic (Alt+letter) only sends an ActionEvent, which does not select a radio button by itself
+        radio.setOnAction(e -> radio.setSelected(true));
         return radio;
     }
 

@@ -73,10 +73,10 @@ public final class ControllerItem {
         error.set(why);
     }
 
-    /** A license was claimed to it (here or anywhere else in the app). */
+    /** A license was claimed to it (here or anywhere else in the app): listed first, so its cell shows it. */
     void linked(LicenseRow row) {
         if (!licenses.contains(row)) {
-            licenses.add(row);
+            licenses.add(loading.get() ? licenses.size() : 0, row);
         }
     }
 

@@ -396,10 +396,10 @@ class AssignViewModelTest {
     void aClaimMadeElsewhereShowsUnderTheControllerAndLeavesTheFreeList() {
         AssignViewModel vm = openedOnAcme();
 
-        registry.linkController("R1", SOUTH.nodeId()); // what the claim dialog's outcome teaches the registry
+        registry.linkController("R1", NORTH.nodeId()); // what the claim dialog's outcome teaches the registry
 
         assertThat(keys(vm.freeLicenses())).doesNotContain("R1");
-        assertThat(keys(item(vm, SOUTH).licenses())).containsExactly("R1");
+        assertThat(keys(item(vm, NORTH).licenses())).as("the news first").containsExactly("R1", "K1");
     }
 
     @Test
