@@ -29,3 +29,11 @@ shot activate-dialog 1
 xdotool key Escape; sleep 1; xdotool key ctrl+shift+l; sleep 2; xdotool type --delay 30 "Mol"; sleep 1; xdotool key Down
 shot claim-dialog 1
 xdotool key Escape
+# the Assign page for the first customer: the suggested pair, one more picked and activated now, run; one queued
+xdotool key ctrl+1; sleep 2; xdotool mousemove 306 200 click 1; sleep 2; xdotool key ctrl+g; sleep 4
+xdotool mousemove 380 270 click 1; xdotool key alt+s; sleep 1
+xdotool mousemove 440 795 click 1; xdotool mousemove 380 270 click 1; xdotool key Return; sleep 0.5
+xdotool mousemove 650 383 click 1; xdotool key Return; sleep 1; xdotool key ctrl+Return; sleep 3
+xdotool mousemove 329 795 click 1; xdotool mousemove 380 270 click 1; xdotool key Return; sleep 0.5
+xdotool mousemove 670 227 click 1; xdotool key Return
+shot assign 2

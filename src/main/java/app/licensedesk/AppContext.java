@@ -9,6 +9,8 @@ import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.assign.AssignView;
+import app.licensedesk.ui.assign.AssignViewModel;
 import app.licensedesk.ui.controllers.ControllersView;
 import app.licensedesk.ui.controllers.ControllersViewModel;
 import app.licensedesk.ui.customers.CustomersView;
@@ -43,16 +45,23 @@ final class AppContext {
                 backend.environment());
         tasks.setReauthenticator(new ReauthPrompt(backend, tasks, prefs, owner));
         Map<Page, Supplier<ShellPage>> pages = new EnumMap<>(Page.class);
+        ShellViewModel shellModel = new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
+            tasks.setReauthenticator(null);
+            onSignedOut.run();
+        });
+        // built now, shown when first wanted: "Assign…" on the Customers page opens it for a customer
+        AssignViewModel assign = new AssignViewModel(backend.service(), tasks, registry, directory);
         pages.put(Page.CUSTOMERS, () -> new CustomersView(
-                new CustomersViewModel(backend.service(), tasks, registry, directory, dialogs)));
+                new CustomersViewModel(backend.service(), tasks, registry, directory, dialogs, customer -> {
+                    assign.open(customer);
+                    shellModel.pageProperty().set(Page.ASSIGN);
+                })));
         pages.put(Page.CONTROLLERS, () -> new ControllersView(
                 new ControllersViewModel(backend.service(), tasks, registry, directory, dialogs)));
         pages.put(Page.LICENSES, () -> new LicensesView(
                 new LicensesViewModel(backend.service(), tasks, registry, directory, dialogs)));
-        shell = new ShellView(new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
-            tasks.setReauthenticator(null);
-            onSignedOut.run();
-        }), pages);
+        pages.put(Page.ASSIGN, () -> new AssignView(assign));
+        shell = new ShellView(shellModel, pages);
         shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),
                 HelpMenu::openWithDesktop, owner).node());
     }

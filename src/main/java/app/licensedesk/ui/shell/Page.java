@@ -2,11 +2,12 @@ package app.licensedesk.ui.shell;
 
 import org.kordamp.ikonli.feather.Feather;
 
-/** The main window's views, in navigation order (Ctrl/Cmd+1..3). */
+/** The main window's views, in navigation order (Ctrl/Cmd+1..4). */
 public enum Page {
     CUSTOMERS(Feather.BRIEFCASE),
     CONTROLLERS(Feather.CPU),
-    LICENSES(Feather.KEY);
+    LICENSES(Feather.KEY),
+    ASSIGN(Feather.SHUFFLE);
 
     private final Feather icon;
 

@@ -34,11 +34,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's frame: environment banner, user and sign-out, navigation, the current view, status bar,
- * and the keyboard shortcuts (Ctrl/Cmd+1..3, Ctrl/Cmd+F, F5). Views are created the first time they are shown.
+ * and the keyboard shortcuts (Ctrl/Cmd+1..4, Ctrl/Cmd+F, F5). Views are created the first time they are shown.
  */
 public final class ShellView {
 
-    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
 
     private final ShellViewModel vm;
     private final Map<Page, Supplier<ShellPage>> factories;
