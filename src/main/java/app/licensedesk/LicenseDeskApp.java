@@ -5,6 +5,9 @@ import app.licensedesk.model.Environment;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
+import app.licensedesk.service.credentials.CredentialStore;
+import app.licensedesk.service.credentials.KeptSignIn;
+import app.licensedesk.service.credentials.KeyringCredentialStore;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
@@ -15,6 +18,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,11 +49,14 @@ public final class LicenseDeskApp extends Application {
     static volatile AppOptions options = AppOptions.parse();
     /** The in-process sandbox's options; tests move its clock. */
     static volatile SandboxOptions sandboxOptions = SandboxOptions.defaults();
+    /** Where "keep me signed in" keeps the token: the OS credential store; tests put one in memory. */
+    static volatile Supplier<CredentialStore> credentialStore = KeyringCredentialStore::new;
 
     private final LocalSandbox sandbox = new LocalSandbox(sandboxOptions);
     private ExecutorService background;
     private TaskRunner tasks;
     private AppPreferences prefs;
+    private KeptSignIn keeper;
     private Stage stage;
     /** The signed-in session, or null on the sign-in screen. */
     private Backend signedIn;
@@ -65,6 +72,7 @@ public final class LicenseDeskApp extends Application {
         });
         tasks = new TaskRunner(background, Platform::runLater);
         prefs = AppPreferences.user();
+        keeper = new KeptSignIn(credentialStore.get());
         stage = primary;
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             // the last net: log it and tell the user, never die silently
@@ -77,7 +85,7 @@ public final class LicenseDeskApp extends Application {
             }
         });
         primary.getIcons().setAll(icons());
-        showLogin();
+        showLogin(true);
         primary.show();
     }
 
@@ -90,10 +98,12 @@ public final class LicenseDeskApp extends Application {
                 .toList();
     }
 
-    private void showLogin() {
+    /** @param atStart true when the app starts: a kept sign-in is resumed then, not after a sign-out */
+    private void showLogin(boolean atStart) {
         AppOptions opts = options;
         LoginViewModel vm = new LoginViewModel(this::connect, tasks, prefs, opts.preselect(), opts.authUrl(),
                 opts.apiUrl(), this::showMain);
+        vm.offerKeep(keeper);
         Scene scene = new Scene(new LoginView(vm, LocalSandbox.accountsHint(), false).root(), 560, 680);
         scene.getStylesheets().add(LicenseDeskApp.class.getResource(CSS).toExternalForm());
         stage.setOnCloseRequest(e -> vm.dispose());
@@ -101,6 +111,9 @@ public final class LicenseDeskApp extends Application {
         stage.setMaximized(false);
         stage.setScene(scene);
         stage.centerOnScreen();
+        if (atStart) {
+            vm.resumeKept();
+        }
     }
 
     private Backend connect(Environment.Kind kind, String authUrl, String apiUrl) {
@@ -118,7 +131,7 @@ public final class LicenseDeskApp extends Application {
                 () -> {
                     signedIn = null;
                     saveWindow();
-                    showLogin();
+                    showLogin(false);
                 });
         // never larger than the screen, whatever was remembered on another monitor
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -137,12 +150,17 @@ public final class LicenseDeskApp extends Application {
 
     /**
      * Closing the app while signed in ends the session on the server too, so no 14-day refresh token stays valid
-     * behind the user's back. Best effort, and never more than two seconds.
+     * behind the user's back; unless the user chose to stay signed in, whose kept token must stay valid. Best
+     * effort, and never more than two seconds.
      */
     private void signOutOnExit() {
         Backend backend = signedIn;
         signedIn = null;
         if (backend == null) {
+            return;
+        }
+        if (keeper.keeps(backend.session())) {
+            backend.close();
             return;
         }
         Thread signOut = new Thread(() -> {
