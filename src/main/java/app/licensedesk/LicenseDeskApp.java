@@ -11,12 +11,17 @@ import app.licensedesk.service.credentials.KeyringCredentialStore;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.OsTheme;
+import app.licensedesk.ui.common.TableState;
+import app.licensedesk.ui.common.Themes;
+import app.licensedesk.ui.common.UserSettings;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.login.LoginView;
 import app.licensedesk.ui.login.LoginViewModel;
-import atlantafx.base.theme.PrimerLight;
+import app.licensedesk.ui.prefs.PreferencesDialog;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -51,19 +56,21 @@ public final class LicenseDeskApp extends Application {
     static volatile SandboxOptions sandboxOptions = SandboxOptions.defaults();
     /** Where "keep me signed in" keeps the token: the OS credential store; tests put one in memory. */
     static volatile Supplier<CredentialStore> credentialStore = KeyringCredentialStore::new;
+    /** How the operating system's light or dark look is read; tests fix it. */
+    static volatile Supplier<UserSettings.Theme> osTheme = OsTheme::detect;
 
     private final LocalSandbox sandbox = new LocalSandbox(sandboxOptions);
     private ExecutorService background;
     private TaskRunner tasks;
     private AppPreferences prefs;
     private KeptSignIn keeper;
+    private Themes themes;
     private Stage stage;
     /** The signed-in session, or null on the sign-in screen. */
     private Backend signedIn;
 
     @Override
     public void start(Stage primary) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         AtomicInteger counter = new AtomicInteger();
         background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "license-desk-task-" + counter.incrementAndGet());
@@ -72,6 +79,15 @@ public final class LicenseDeskApp extends Application {
         });
         tasks = new TaskRunner(background, Platform::runLater);
         prefs = AppPreferences.user();
+        UserSettings settings = UserSettings.load(prefs);
+        Locale language = settings.language().locale();
+        if (language != null) {
+            Locale.setDefault(language);
+            I18n.setLocale(language);
+        }
+        TableState.install(prefs);
+        themes = new Themes(tasks, osTheme);
+        themes.apply(settings.theme());
         keeper = new KeptSignIn(credentialStore.get());
         stage = primary;
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
@@ -122,7 +138,9 @@ public final class LicenseDeskApp extends Application {
             case SANDBOX -> Environment.sandbox(sandbox.baseUrl());
             case CUSTOM -> new Environment(Environment.Kind.CUSTOM, authUrl, apiUrl);
         };
-        return Backends.connect(env, ClientSettings.defaults());
+        UserSettings settings = UserSettings.load(prefs);
+        return Backends.connect(env, ClientSettings.defaults().withMaxConcurrentRequests(settings.concurrency())
+                .withControllerNodeTypes(settings.nodeTypes()));
     }
 
     private void showMain(Backend backend) {
@@ -140,6 +158,7 @@ public final class LicenseDeskApp extends Application {
                 Math.min(prefs.getDouble(PREF_HEIGHT, 820), screen.getHeight()));
         scene.getStylesheets().add(LicenseDeskApp.class.getResource(CSS).toExternalForm());
         context.shell().installShortcuts(scene);
+        context.shell().setOnPreferences(() -> PreferencesDialog.open(stage, prefs, themes));
         stage.setOnCloseRequest(e -> saveWindow());
         stage.setTitle(I18n.t("app.name") + " \u2013 " + backend.session().username() + " @ "
                 + I18n.t("environment." + backend.environment().kind().name()));

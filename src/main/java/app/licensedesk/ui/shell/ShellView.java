@@ -45,6 +45,9 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
+    private static final KeyCombination PREFERENCES = new KeyCodeCombination(KeyCode.COMMA,
+            KeyCombination.SHORTCUT_DOWN);
+    private Runnable onPreferences = () -> { };
 
     public ShellView(ShellViewModel vm, Map<Page, Supplier<ShellPage>> factories) {
         this.vm = vm;
@@ -87,6 +90,12 @@ public final class ShellView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> currentPage().focusSearch());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> currentPage().refresh());
+        scene.getAccelerators().put(PREFERENCES, () -> onPreferences.run());
+    }
+
+    /** What the Preferences button and Ctrl/Cmd+, open. */
+    public void setOnPreferences(Runnable action) {
+        onPreferences = action;
     }
 
     private void show(Page page) {
@@ -133,7 +142,11 @@ public final class ShellView {
         signOut.setId("signOutButton");
         signOut.disableProperty().bind(vm.signingOutProperty());
         signOut.setOnAction(e -> vm.signOut());
-        HBox header = new HBox(12, title, spacer, user, signOut);
+        Button preferences = new Button(I18n.t("shell.preferences"), new FontIcon(Feather.SETTINGS));
+        preferences.setId("preferencesButton");
+        preferences.setTooltip(new Tooltip(I18n.t("shell.preferences.tooltip", PREFERENCES.getDisplayText())));
+        preferences.setOnAction(e -> onPreferences.run());
+        HBox header = new HBox(12, title, spacer, preferences, user, signOut);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("app-header");
