@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the app remembers between runs: the username (never the password or a token), the environment choice and
- * custom URLs, the window size, the last view, the tables' columns and the {@link UserSettings}. Backed by java.util.prefs (registry on Windows, plist on macOS).
+ * custom URLs, the window size, the last view, the tables' columns and the {@link UserSettings}. Backed by
+ * java.util.prefs (registry on Windows, plist on macOS).
  */
 public final class AppPreferences {
 
