@@ -138,9 +138,13 @@ public final class LicenseDeskApp extends Application {
             case SANDBOX -> Environment.sandbox(sandbox.baseUrl());
             case CUSTOM -> new Environment(Environment.Kind.CUSTOM, authUrl, apiUrl);
         };
-        UserSettings settings = UserSettings.load(prefs);
-        return Backends.connect(env, ClientSettings.defaults().withMaxConcurrentRequests(settings.concurrency())
-                .withControllerNodeTypes(settings.nodeTypes()));
+        return Backends.connect(env, clientSettings(UserSettings.load(prefs)));
+    }
+
+    /** The client's settings with the preferences that apply at sign-in: requests at once, controller node types. */
+    static ClientSettings clientSettings(UserSettings settings) {
+        return ClientSettings.defaults().withMaxConcurrentRequests(settings.concurrency())
+                .withControllerNodeTypes(settings.nodeTypes());
     }
 
     private void showMain(Backend backend) {
