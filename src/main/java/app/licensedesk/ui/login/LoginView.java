@@ -241,7 +241,7 @@ public final class LoginView {
                 () -> I18n.t(vm.methodProperty().get() == TwoFactorMethod.RECOVERY_CODE
                         ? "login.twoFactor.recoveryPrompt" : "login.twoFactor.codePrompt"), vm.methodProperty()));
 
-        Hyperlink send = new Hyperlink(I18n.t("login.twoFactor.sendCode"));
+        Hyperlink send = new Hyperlink(I18n.t("login.twoFactor.sendCode"), new FontIcon(Feather.MAIL));
         send.setId("sendCodeLink");
         send.visibleProperty().bind(vm.methodProperty().isEqualTo(TwoFactorMethod.EMAIL_OTP));
         send.managedProperty().bind(send.visibleProperty());
@@ -256,7 +256,7 @@ public final class LoginView {
         verify.setOnAction(e -> vm.verifyCode());
         verify.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(verify, Priority.ALWAYS);
-        Hyperlink back = new Hyperlink(I18n.t("login.twoFactor.back"));
+        Hyperlink back = new Hyperlink(I18n.t("login.twoFactor.back"), new FontIcon(Feather.ARROW_LEFT));
         back.setId("backLink");
         back.setOnAction(e -> vm.backToCredentials());
 

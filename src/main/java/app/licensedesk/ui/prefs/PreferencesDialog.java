@@ -46,6 +46,7 @@ public final class PreferencesDialog extends BaseDialog<UserSettings> {
         grid.setVgap(10);
         grid.setPadding(new Insets(8, 4, 4, 4));
         ColumnConstraints captions = new ColumnConstraints();
+        captions.setMinWidth(Region.USE_PREF_SIZE); // captions are never cut short
         ColumnConstraints inputs = new ColumnConstraints();
         inputs.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(captions, inputs);
