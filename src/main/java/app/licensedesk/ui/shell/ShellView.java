@@ -33,11 +33,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's frame: environment banner, user and sign-out, navigation, the current view, status bar,
- * and the keyboard shortcuts (Ctrl/Cmd+1..3, Ctrl/Cmd+F, F5). Views are created the first time they are shown.
+ * and the keyboard shortcuts (Ctrl/Cmd+1..3, Ctrl/Cmd+F, F5, Ctrl/Cmd+, for the Preferences). Views are created
+ * the first time they are shown.
  */
 public final class ShellView {
 
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+    private static final KeyCombination PREFERENCES = new KeyCodeCombination(KeyCode.COMMA,
+            KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final Map<Page, Supplier<ShellPage>> factories;
@@ -45,8 +48,6 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
-    private static final KeyCombination PREFERENCES = new KeyCodeCombination(KeyCode.COMMA,
-            KeyCombination.SHORTCUT_DOWN);
     private Runnable onPreferences = () -> { };
 
     public ShellView(ShellViewModel vm, Map<Page, Supplier<ShellPage>> factories) {
