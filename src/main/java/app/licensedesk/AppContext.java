@@ -11,6 +11,8 @@ import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.assign.AssignView;
 import app.licensedesk.ui.assign.AssignViewModel;
+import app.licensedesk.ui.common.UserSettings;
+import app.licensedesk.ui.shared.LicenseTable;
 import app.licensedesk.ui.controllers.ControllersView;
 import app.licensedesk.ui.controllers.ControllersViewModel;
 import app.licensedesk.ui.customers.CustomersView;
@@ -39,7 +41,9 @@ final class AppContext {
 
     AppContext(Backend backend, TaskRunner tasks, AppPreferences prefs, Clock clock, Supplier<Window> owner,
                Runnable onSignedOut) {
-        LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(), clock);
+        LicenseTerms terms = UserSettings.load(prefs).licenseTerms();
+        LicenseTable.useDurationUnit(terms.durationUnit());
+        LicenseRegistry registry = new LicenseRegistry(terms, clock);
         Directory directory = new Directory(backend.service(), tasks);
         DialogService dialogs = new FxDialogService(owner, backend.service(), tasks, registry, directory,
                 backend.environment());

@@ -24,6 +24,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The activation-date dialog: activates a license now or at a chosen local date and time. */
 public final class ActivateDialog extends BaseDialog<License> {
@@ -111,6 +113,7 @@ public final class ActivateDialog extends BaseDialog<License> {
         refitOn(vm.keyErrorProperty(), key.note().textProperty(), vm.dateErrorProperty(), vm.timeErrorProperty(),
                 vm.momentErrorProperty(), vm.utcTextProperty(), vm.confirmationProperty(), vm.errorProperty());
         Button ok = addButtons(I18n.t("activate.ok"), "activateOkButton");
+        ok.setGraphic(new FontIcon(Feather.ZAP));
         onOkAsync(ok, vm.invalidProperty(), vm.busyProperty(), () -> vm.activate(this::finish));
         Platform.runLater(() -> {
             keyField.requestFocus();
