@@ -3,7 +3,7 @@ package app.licensedesk.service.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import app.licensedesk.api.testing.MutableClock;
+import app.licensedesk.testing.TestClock;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
 import app.licensedesk.model.Environment;
@@ -34,7 +34,7 @@ class KeptSignInTest {
     private static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
     private static final String USER = SandboxAccounts.ADMIN_USERNAME;
 
-    private final MutableClock clock = new MutableClock(START);
+    private final TestClock clock = TestClock.at(START);
     private final MemoryCredentialStore store = new MemoryCredentialStore();
     private final KeptSignIn keeper = new KeptSignIn(store);
     private final List<Backend> backends = new ArrayList<>();
