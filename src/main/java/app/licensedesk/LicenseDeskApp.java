@@ -72,6 +72,9 @@ public final class LicenseDeskApp extends Application {
 
     @Override
     public void start(Stage primary) {
+        prefs = AppPreferences.user();
+        // the language first: every view takes its texts when it is built
+        I18n.applyAtStart(prefs);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         AtomicInteger counter = new AtomicInteger();
         background = Executors.newCachedThreadPool(r -> {
@@ -80,7 +83,6 @@ public final class LicenseDeskApp extends Application {
             return t;
         });
         tasks = new TaskRunner(background, Platform::runLater);
-        prefs = AppPreferences.user();
         stage = primary;
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             // the last net: log it and tell the user, never die silently
@@ -89,6 +91,7 @@ public final class LicenseDeskApp extends Application {
                 Alert alert = new Alert(Alert.AlertType.ERROR, I18n.t("error.unexpected",
                         error.getClass().getSimpleName()));
                 BaseDialog.decorate(alert, stage, I18n.t("error.title"));
+                alert.setHeaderText(I18n.t("error.title")); // JavaFX's own header has no Dutch
                 alert.show();
             }
         });

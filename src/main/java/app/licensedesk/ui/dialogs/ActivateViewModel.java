@@ -122,7 +122,7 @@ public final class ActivateViewModel {
                 if (offsets.isEmpty()) {
                     // the clocks jump over this time (spring forward): it does not exist here
                     momentWhy = I18n.t("activate.time.gap", TIME_TEXT.format(local),
-                            DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.getDefault())
+                            DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(I18n.locale())
                                     .format(local), zoneName(zone));
                 } else {
                     // in an overlap (the clocks go back) the time happens twice: the earlier one is taken, and said
@@ -164,7 +164,7 @@ public final class ActivateViewModel {
         if (zone.normalized() instanceof ZoneOffset offset) {
             return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
         }
-        return zone.getDisplayName(TextStyle.FULL, Locale.getDefault());
+        return zone.getDisplayName(TextStyle.FULL, I18n.locale());
     }
 
     /** "Activate KEY in ENV (URL)?", now or at the chosen local time. */
@@ -180,7 +180,7 @@ public final class ActivateViewModel {
     /** The instant in the dialog's zone, as people read it: "Dec 1, 2026, 9:00 AM". */
     private String local(Instant at) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.getDefault()).format(at.atZone(zone));
+                .withLocale(I18n.locale()).format(at.atZone(zone));
     }
 
     /**
