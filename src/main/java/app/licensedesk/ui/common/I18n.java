@@ -57,7 +57,7 @@ public final class I18n {
     /** The language saved in the preferences, or null when License Desk follows the computer's. */
     public static String storedLanguage(AppPreferences prefs) {
         String tag = prefs.get(PREF_LANGUAGE, null);
-        return SUPPORTED.contains(tag) ? tag : null;
+        return isSupported(tag) ? tag : null;
     }
 
     /**
@@ -66,7 +66,7 @@ public final class I18n {
      * @throws IllegalArgumentException for another tag
      */
     public static void setLanguage(AppPreferences prefs, String tag) {
-        if (tag != null && !SUPPORTED.contains(tag)) {
+        if (tag != null && !isSupported(tag)) {
             throw new IllegalArgumentException("Unsupported language: " + tag);
         }
         prefs.put(PREF_LANGUAGE, tag);
@@ -79,7 +79,7 @@ public final class I18n {
      */
     public static void applyAtStart(AppPreferences prefs) {
         String stored = prefs.get(PREF_LANGUAGE, null);
-        if (stored != null && !SUPPORTED.contains(stored)) {
+        if (stored != null && !isSupported(stored)) {
             LOG.warn("Ignoring the unknown language {} in the preferences", stored);
         }
         Locale chosen = resolve(stored, COMPUTER);
@@ -93,9 +93,13 @@ public final class I18n {
      * The computer's country is kept, so that a Belgian desk gets Belgian date formats in any of the languages.
      */
     static Locale resolve(String tag, Locale computer) {
-        String language = SUPPORTED.contains(tag) ? tag
-                : SUPPORTED.contains(computer.getLanguage()) ? computer.getLanguage() : "en";
+        String language = isSupported(tag) ? tag
+                : isSupported(computer.getLanguage()) ? computer.getLanguage() : "en";
         return new Locale(language, computer.getCountry());
+    }
+
+    private static boolean isSupported(String tag) {
+        return tag != null && SUPPORTED.contains(tag); // List.of(...).contains(null) throws
     }
 
     /** Switches the language now; for tests (the app calls {@link #applyAtStart}). */
