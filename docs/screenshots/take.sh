@@ -7,17 +7,30 @@ out=$(cd "$(dirname "$0")" && pwd)
 export DISPLAY=:97
 Xvfb :97 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-java -Dlicensedesk.prefs="license-desk-screenshots-$$" -jar "$jar" --sandbox >/dev/null 2>&1 &
-app=$!
+# the app (in the language its arguments choose), the sandbox admin's username and password typed in
+# (fresh preferences each time: a remembered username would move the focus to the password field)
+runs=0
+start() {
+    runs=$((runs + 1))
+    java "$@" -Dlicensedesk.prefs="license-desk-screenshots-$$-$runs" -jar "$jar" --sandbox >/dev/null 2>&1 &
+    app=$!
+    # wait for the sign-in window rather than a fixed time: on a busy machine the first keys would be lost
+    sleep 1
+    timeout 60 xdotool search --sync --onlyvisible --name "License Desk" >/dev/null
+    sleep 2
+    xdotool type --delay 15 "admin@sandbox.test"; xdotool key Tab; xdotool type --delay 15 "admin-pass"
+}
+# Enter, then wait for the main window (its title names the user), however long a busy machine takes
+signIn() {
+    xdotool key Return
+    timeout 60 xdotool search --sync --onlyvisible --name "admin@sandbox.test" >/dev/null
+    sleep 2
+}
 trap 'kill $app $xvfb 2>/dev/null || true' EXIT
-# wait for the sign-in window rather than a fixed time: on a busy machine the first keys would be lost
-sleep 1
-timeout 60 xdotool search --sync --onlyvisible --name "License Desk" >/dev/null
-sleep 2
 shot() { sleep "$2"; import -window root -crop "${3:-1360x820+20+27}" +repage "$out/$1.png"; }
-xdotool type --delay 15 "admin@sandbox.test"; xdotool key Tab; xdotool type --delay 15 "admin-pass"
+start
 shot login 1 560x680+420+73
-xdotool key Return; sleep 5
+signIn
 xdotool mousemove 306 350 click 1; sleep 3; xdotool mousemove 620 292 click 1
 shot customers 1
 xdotool key ctrl+2; sleep 3; xdotool mousemove 400 218 click 1
@@ -29,3 +42,7 @@ shot activate-dialog 1
 xdotool key Escape; sleep 1; xdotool key ctrl+shift+l; sleep 2; xdotool type --delay 30 "Mol"; sleep 1; xdotool key Down
 shot claim-dialog 1
 xdotool key Escape
+kill $app; wait $app 2>/dev/null || true
+start -Duser.language=nl -Duser.country=BE
+signIn; xdotool key ctrl+3; sleep 4; xdotool mousemove 400 330 click 1
+shot licenses-nl 2

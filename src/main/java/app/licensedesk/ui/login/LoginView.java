@@ -19,6 +19,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -118,7 +119,8 @@ public final class LoginView {
         });
         vm.environmentProperty().addListener((o, a, kind) -> selectKind(envGroup, kind));
         selectKind(envGroup, vm.environmentProperty().get());
-        HBox envRow = new HBox(16, sandbox, production, custom);
+        // wraps instead of cutting the names: "Lokale Sandbox  Eniris-Produktion  Benutzerdefiniert" is too wide
+        FlowPane envRow = new FlowPane(16, 6, sandbox, production, custom);
 
         TextField authUrl = new TextField();
         authUrl.setId("authUrlField");
@@ -182,6 +184,7 @@ public final class LoginView {
         radio.setId(id);
         radio.setUserData(kind);
         radio.setToggleGroup(group);
+        radio.setMinWidth(Region.USE_PREF_SIZE);
         return radio;
     }
 
