@@ -22,19 +22,32 @@ XML
 export DISPLAY=:97
 Xvfb :97 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-java -Dlicensedesk.prefs="$node" -jar "$jar" --sandbox >/dev/null 2>&1 &
-app=$!
+# the app (in the language its arguments choose), the sandbox admin's username and password typed in
+# (fresh preferences each time: a remembered username would move the focus to the password field)
+runs=0
+start() {
+    runs=$((runs + 1))
+    java "$@" -Dlicensedesk.prefs="license-desk-screenshots-$$-$runs" -jar "$jar" --sandbox >/dev/null 2>&1 &
+    app=$!
+    # wait for the sign-in window rather than a fixed time: on a busy machine the first keys would be lost
+    sleep 1
+    timeout 60 xdotool search --sync --onlyvisible --name "License Desk" >/dev/null
+    sleep 2
+    xdotool type --delay 15 "admin@sandbox.test"; xdotool key Tab; xdotool type --delay 15 "admin-pass"
+}
+# Enter, then wait for the main window (its title names the user), however long a busy machine takes
+signIn() {
+    xdotool key Return
+    timeout 60 xdotool search --sync --onlyvisible --name "admin@sandbox.test" >/dev/null
+    sleep 2
+}
 trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$prefs_dir"' EXIT
-# wait for the sign-in window rather than a fixed time: on a busy machine the first keys would be lost
-sleep 1
-timeout 60 xdotool search --sync --onlyvisible --name "License Desk" >/dev/null
-sleep 2
 # in the dark run only the pages that show the theme best
 wanted() { [ -z "$suffix" ] || [[ " login customers licenses preferences " == *" $1 "* ]]; }
 shot() { sleep "$2"; wanted "$1" || return 0; import -window root -crop "${3:-1360x820+20+27}" +repage "$out/$1$suffix.png"; }
-xdotool type --delay 15 "admin@sandbox.test"; xdotool key Tab; xdotool type --delay 15 "admin-pass"
+start
 shot login 1 560x680+420+73
-xdotool key Return; sleep 8
+signIn
 xdotool mousemove 306 350 click 1; sleep 3; xdotool mousemove 620 292 click 1
 shot customers 1
 xdotool key ctrl+2; sleep 3; xdotool mousemove 400 218 click 1
@@ -58,3 +71,7 @@ xdotool key Escape; sleep 1; xdotool key ctrl+comma; sleep 2
 # the dialog's own window (no window manager draws a frame around it here)
 import -window "$(xdotool search --onlyvisible --name "Preferences" | tail -1)" "$out/preferences$suffix.png"
 xdotool key Escape
+kill $app; wait $app 2>/dev/null || true
+start -Duser.language=nl -Duser.country=BE
+signIn; xdotool key ctrl+3; sleep 4; xdotool mousemove 400 330 click 1
+shot licenses-nl 2

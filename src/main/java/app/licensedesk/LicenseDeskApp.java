@@ -21,7 +21,6 @@ import app.licensedesk.ui.login.LoginViewModel;
 import app.licensedesk.ui.prefs.PreferencesDialog;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -103,12 +102,9 @@ public final class LicenseDeskApp extends Application {
         });
         tasks = new TaskRunner(background, Platform::runLater);
         prefs = AppPreferences.user();
+        // the language first: every view takes its texts when it is built
+        I18n.applyAtStart(prefs);
         UserSettings settings = UserSettings.load(prefs);
-        Locale language = settings.language().locale();
-        if (language != null) {
-            Locale.setDefault(language);
-            I18n.setLocale(language);
-        }
         TableState.install(prefs);
         themes = new Themes(tasks, osTheme);
         themes.apply(settings.theme());
@@ -121,6 +117,7 @@ public final class LicenseDeskApp extends Application {
                 Alert alert = new Alert(Alert.AlertType.ERROR, I18n.t("error.unexpected",
                         error.getClass().getSimpleName()));
                 BaseDialog.decorate(alert, stage, I18n.t("error.title"));
+                alert.setHeaderText(I18n.t("error.title")); // JavaFX's own header has no Dutch
                 alert.show();
             }
         });

@@ -129,13 +129,22 @@ public class BaseDialog<R> extends Dialog<R> {
      */
     public final Button addButtons(String okText, String okId) {
         ButtonType ok = new ButtonType(okText, ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        ButtonType cancelType = cancel();
+        getDialogPane().getButtonTypes().setAll(ok, cancelType);
         Button okButton = (Button) getDialogPane().lookupButton(ok);
         okButton.setId(okId);
-        Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
+        Button cancel = (Button) getDialogPane().lookupButton(cancelType);
         cancel.setId("dialogCancelButton");
         cancel.setGraphic(new FontIcon(Feather.X));
         return okButton;
+    }
+
+    /**
+     * A Cancel button in the app's language. JavaFX's own {@link ButtonType#CANCEL} takes its text from JavaFX,
+     * which has no Dutch, and from the locale of the moment its class was loaded.
+     */
+    public static ButtonType cancel() {
+        return new ButtonType(I18n.t("dialog.cancel"), ButtonData.CANCEL_CLOSE);
     }
 
     /**

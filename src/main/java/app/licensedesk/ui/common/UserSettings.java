@@ -35,7 +35,6 @@ public record UserSettings(Theme theme, Language language, ChronoUnit durationUn
     private static final Pattern NODE_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
 
     static final String KEY_THEME = "prefs.theme";
-    static final String KEY_LANGUAGE = "prefs.language";
     static final String KEY_DURATION_UNIT = "prefs.durationUnit";
     static final String KEY_EXPIRING_DAYS = "prefs.expiringDays";
     static final String KEY_CONCURRENCY = "prefs.concurrency";
@@ -61,6 +60,20 @@ public record UserSettings(Theme theme, Language language, ChronoUnit durationUn
         public Locale locale() {
             return locale;
         }
+
+        /** The tag I18n keeps ({@code en}, {@code nl}, ...), or null for the operating system's. */
+        String tag() {
+            return locale == null ? null : locale.getLanguage();
+        }
+
+        static Language ofTag(String tag) {
+            for (Language l : values()) {
+                if (l.locale != null && l.locale.getLanguage().equals(tag)) {
+                    return l;
+                }
+            }
+            return SYSTEM;
+        }
     }
 
     public UserSettings {
@@ -78,7 +91,7 @@ public record UserSettings(Theme theme, Language language, ChronoUnit durationUn
         List<String> types = parseNodeTypes(prefs.get(KEY_NODE_TYPES, ""));
         String env = prefs.get(KEY_DEFAULT_ENVIRONMENT, LAST_USED);
         return new UserSettings(parse(Theme.class, prefs.get(KEY_THEME, null), d.theme()),
-                parse(Language.class, prefs.get(KEY_LANGUAGE, null), d.language()),
+                Language.ofTag(I18n.storedLanguage(prefs)),
                 DURATION_UNITS.contains(unit) ? unit : d.durationUnit(),
                 number(prefs.get(KEY_EXPIRING_DAYS, null), MIN_EXPIRING_DAYS, MAX_EXPIRING_DAYS, d.expiringDays()),
                 number(prefs.get(KEY_CONCURRENCY, null), MIN_CONCURRENCY, MAX_CONCURRENCY, d.concurrency()),
@@ -88,7 +101,8 @@ public record UserSettings(Theme theme, Language language, ChronoUnit durationUn
 
     public void save(AppPreferences prefs) {
         prefs.put(KEY_THEME, theme.name());
-        prefs.put(KEY_LANGUAGE, language.name());
+        // one key for the language, the one I18n applies at start
+        I18n.setLanguage(prefs, language.tag());
         prefs.put(KEY_DURATION_UNIT, durationUnit.name());
         prefs.put(KEY_EXPIRING_DAYS, Integer.toString(expiringDays));
         prefs.put(KEY_CONCURRENCY, Integer.toString(concurrency));

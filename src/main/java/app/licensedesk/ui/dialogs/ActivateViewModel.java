@@ -139,7 +139,7 @@ public final class ActivateViewModel {
     /** The instant in the dialog's zone, as people read it: "Dec 1, 2026, 9:00 AM". */
     private String local(Instant at) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.getDefault()).format(at.atZone(zone));
+                .withLocale(I18n.locale()).format(at.atZone(zone));
     }
 
     /**

@@ -43,7 +43,7 @@ public record ActivationMoment(LocalDate date, Instant instant, String dateProbl
             if (offsets.isEmpty()) {
                 // the clocks jump over this time (spring forward): it does not exist here
                 momentWhy = I18n.t("activate.time.gap", TIME_TEXT.format(local),
-                        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.getDefault())
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(I18n.locale())
                                 .format(local), zoneName(zone));
             } else {
                 // in an overlap (the clocks go back) the time happens twice: the earlier one is taken, and said
@@ -74,7 +74,7 @@ public record ActivationMoment(LocalDate date, Instant instant, String dateProbl
         if (zone.normalized() instanceof ZoneOffset offset) {
             return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
         }
-        return zone.getDisplayName(TextStyle.FULL, Locale.getDefault());
+        return zone.getDisplayName(TextStyle.FULL, I18n.locale());
     }
 
     private static String words(InputRules.Reading<?> reading) {

@@ -20,6 +20,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -120,7 +121,8 @@ public final class LoginView {
         });
         vm.environmentProperty().addListener((o, a, kind) -> selectKind(envGroup, kind));
         selectKind(envGroup, vm.environmentProperty().get());
-        HBox envRow = new HBox(16, sandbox, production, custom);
+        // wraps instead of cutting the names: "Lokale Sandbox  Eniris-Produktion  Benutzerdefiniert" is too wide
+        FlowPane envRow = new FlowPane(16, 6, sandbox, production, custom);
 
         TextField authUrl = new TextField();
         authUrl.setId("authUrlField");
@@ -205,6 +207,7 @@ public final class LoginView {
         radio.setId(id);
         radio.setUserData(kind);
         radio.setToggleGroup(group);
+        radio.setMinWidth(Region.USE_PREF_SIZE);
         return radio;
     }
 

@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 
 /**
  * The license table every view uses: key, type, status (colour and text), capacities, dates, duration and the
@@ -55,7 +56,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
                 getColumns().add(customer);
             }
         }
-        getColumns().add(licenseText("type", 100, l -> l.type() == null ? "" : typeName(l.type())));
+        getColumns().add(licenseText("type", 120, l -> l.type() == null ? "" : typeName(l.type())));
         getColumns().add(statusColumn());
         getColumns().add(number("gridKw", License::gridKw));
         getColumns().add(number("solarKw", License::solarKw));
@@ -111,7 +112,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
         TableColumn<LicenseRow, Integer> col = new TableColumn<>(I18n.t(key.equals("duration")
                 ? "license.col.duration." + durationUnit.name() : "license.col." + key));
         col.setId("col-" + key);
-        col.setPrefWidth(key.equals("duration") ? 80 : 105);
+        col.setPrefWidth(key.equals("duration") ? 90 : 115); // the header fits: "Batterie kW", "Maanden"
         col.setCellValueFactory(c -> Bindings.createObjectBinding(() -> value.apply(c.getValue().getLicense()),
                 c.getValue().licenseProperty()));
         col.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -151,7 +152,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
     private TableColumn<LicenseRow, LicenseStatus> statusColumn() {
         TableColumn<LicenseRow, LicenseStatus> col = new TableColumn<>(I18n.t("license.col.status"));
         col.setId("col-status");
-        col.setPrefWidth(140);
+        col.setPrefWidth(165); // the longest status name: "Niet geactiveerd"
         col.setCellValueFactory(c -> c.getValue().statusProperty());
         col.setCellFactory(c -> new StatusCell<>());
         return col;
@@ -171,6 +172,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
             Label label = new Label(I18n.t("status." + status.name()));
             String styleClass = "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
             label.getStyleClass().addAll("status-pill", styleClass);
+            label.setMinWidth(Region.USE_PREF_SIZE); // a status is never cut to "Niet geactiv..." in a narrow pane
             return label;
         }
     }

@@ -41,13 +41,15 @@ class UserSettingsTest {
                 14, 32, List.of("smartgridControllerSite", "otherController"), Environment.Kind.PRODUCTION);
         saved.save(prefs);
         assertThat(UserSettings.load(prefs)).isEqualTo(saved);
+        // one key for the language: the one I18n applies at the next start
+        assertThat(I18n.storedLanguage(prefs)).isEqualTo("nl");
         assertThat(UserSettings.load(prefs).licenseTerms().expiringWindow()).isEqualTo(Duration.ofDays(14));
     }
 
     @Test
     void unreadableValuesCountAsTheirDefaults() {
         prefs.put(UserSettings.KEY_THEME, "PURPLE");
-        prefs.put(UserSettings.KEY_LANGUAGE, "KLINGON");
+        prefs.put(I18n.PREF_LANGUAGE, "tlh");
         prefs.put(UserSettings.KEY_DURATION_UNIT, "CENTURIES");
         prefs.put(UserSettings.KEY_EXPIRING_DAYS, "0");
         prefs.put(UserSettings.KEY_CONCURRENCY, "99");
