@@ -51,6 +51,25 @@ public final class SearchQuery {
         return true;
     }
 
+    /**
+     * How well the fields match, for putting the best matches first (call it for fields that {@link #matches}): 0 when
+     * a field equals the query, 1 when a field starts with it, 2 otherwise. Case, accents and blanks as in matching.
+     */
+    public int rank(String... fields) {
+        String whole = String.join(" ", words);
+        int best = 2;
+        for (String field : fields) {
+            String folded = field == null ? "" : BLANKS.matcher(fold(field).trim()).replaceAll(" ");
+            if (folded.equals(whole)) {
+                return 0;
+            }
+            if (folded.startsWith(whole)) {
+                best = 1;
+            }
+        }
+        return best;
+    }
+
     /** Lower case without accents, the same in every locale (no Turkish dotless i). */
     static String fold(String text) {
         if (text == null) {

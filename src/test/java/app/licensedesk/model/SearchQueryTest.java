@@ -41,4 +41,13 @@ class SearchQueryTest {
         assertThat(SearchQuery.of(null).matches((String) null)).isTrue();
         assertThat(SearchQuery.of("x").isEmpty()).isFalse();
     }
+
+    @Test
+    void rankPutsAnEqualFieldFirstThenAPrefixThenTheRest() {
+        SearchQuery query = SearchQuery.of("  site   GENT ");
+        assertThat(query.rank("x", "Site Gent")).isZero();
+        assertThat(query.rank("Site  Gent 2", "SGC-0001")).isEqualTo(1);
+        assertThat(query.rank("Old Site Gent", null)).isEqualTo(2);
+        assertThat(SearchQuery.of("backerei").rank("Bäckerei")).isZero();
+    }
 }
