@@ -20,7 +20,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionModel;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -46,10 +45,10 @@ public final class PageParts {
         field.setPromptText(prompt);
         field.setLeft(new FontIcon(Feather.SEARCH));
         field.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !field.getText().isEmpty()) {
+            if (Shortcut.SEARCH_CLEAR.matches(e) && !field.getText().isEmpty()) {
                 field.clear();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) {
+            } else if (Shortcut.SEARCH_TO_LIST.matches(e)) {
                 onCommit.run();
                 e.consume();
             }
