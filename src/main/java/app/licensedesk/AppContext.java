@@ -17,6 +17,7 @@ import app.licensedesk.ui.dialogs.FxDialogService;
 import app.licensedesk.ui.licenses.LicensesView;
 import app.licensedesk.ui.licenses.LicensesViewModel;
 import app.licensedesk.ui.login.ReauthPrompt;
+import app.licensedesk.ui.palette.CommandPalette;
 import app.licensedesk.ui.shell.HelpMenu;
 import app.licensedesk.ui.shell.Page;
 import app.licensedesk.ui.shell.ShellView;
@@ -49,10 +50,12 @@ final class AppContext {
                 new ControllersViewModel(backend.service(), tasks, registry, directory, dialogs)));
         pages.put(Page.LICENSES, () -> new LicensesView(
                 new LicensesViewModel(backend.service(), tasks, registry, directory, dialogs)));
-        shell = new ShellView(new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
+        ShellViewModel shellViewModel = new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
             tasks.setReauthenticator(null);
             onSignedOut.run();
-        }), pages);
+        });
+        shell = new ShellView(shellViewModel, pages);
+        CommandPalette.install(shell, shellViewModel, directory, registry, dialogs, owner);
         shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),
                 HelpMenu::openWithDesktop, owner).node());
     }

@@ -1,8 +1,8 @@
 package app.licensedesk.ui.common;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -78,14 +78,21 @@ public enum Shortcut {
         return keys.stream().anyMatch(k -> k.match(event));
     }
 
+    /**
+     * A key as this computer's keyboard names it: "Ctrl+K" (or "⌘K"), and a key alone by its name ("Enter", "Esc",
+     * "Down"), where JavaFX would draw a symbol that is hard to read.
+     */
+    public static String text(KeyCombination key) {
+        boolean alone = Stream.of(key.getShift(), key.getControl(), key.getAlt(), key.getMeta(), key.getShortcut())
+                .allMatch(modifier -> modifier == KeyCombination.ModifierValue.UP);
+        if (alone && key instanceof KeyCodeCombination code) {
+            return code.getCode().getName();
+        }
+        return key.getDisplayText();
+    }
+
     /** What it does, for the sheet ({@link #PAGE}: with the page's name as {0}). */
     public String description(Object... args) {
         return I18n.t("shortcut." + name(), args);
-    }
-
-    /** The keys as this computer's keyboard names them ("Ctrl+K", "⌘K"), several joined by "or". */
-    public String keyText() {
-        return keys.stream().map(KeyCombination::getDisplayText)
-                .collect(Collectors.joining(I18n.t("shortcut.or")));
     }
 }
