@@ -6,12 +6,15 @@ import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -68,6 +71,26 @@ public final class PageParts {
             selection.selectFirst();
         }
         view.requestFocus();
+    }
+
+    /**
+     * Gives the node the focus: now, or as soon as it is in the window. A page built a moment ago has its split
+     * pane's parts in the window only after the next layout, and a node outside the window cannot take the focus.
+     */
+    public static void focus(Node node) {
+        if (node.getScene() != null) {
+            node.requestFocus();
+            return;
+        }
+        node.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene before, Scene now) {
+                if (now != null) {
+                    node.sceneProperty().removeListener(this);
+                    node.requestFocus();
+                }
+            }
+        });
     }
 
     /**

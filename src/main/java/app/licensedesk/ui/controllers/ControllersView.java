@@ -217,7 +217,7 @@ public final class ControllersView implements ShellPage {
         if (item instanceof Controller controller) {
             vm.reveal(controller);
             table.scrollTo(controller);
-            table.requestFocus();
+            PageParts.focus(table);
         }
     }
 }

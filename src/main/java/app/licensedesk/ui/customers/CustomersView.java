@@ -123,7 +123,7 @@ public final class CustomersView implements ShellPage {
         if (item instanceof Customer customer) {
             vm.reveal(customer);
             list.scrollTo(customer);
-            list.requestFocus();
+            PageParts.focus(list);
         }
     }
 

@@ -337,7 +337,7 @@ public final class LicensesView implements ShellPage {
     public void select(Object item) {
         if (item instanceof LicenseRow row) {
             vm.reveal(row);
-            table.requestFocus();
+            PageParts.focus(table);
         }
     }
 }
