@@ -37,7 +37,8 @@ import javafx.collections.ObservableList;
  * The command palette (Ctrl/Cmd+K): finds, as the user types, customers (name, UUID) and controllers (name, nodeId,
  * customer) by the app's one search rule, the license keys the registry knows, and the actions (every page, activate,
  * claim, copy key, reload, the shortcut sheet, sign out). Results come grouped by kind, the group with the best match
- * first (a whole name or key, then a start, then the rest); Up/Down move over them, Enter runs one.
+ * first (a whole name or key, then its start, then the start of a word, then the rest; see {@link SearchQuery#rank});
+ * Up/Down move over them, Enter runs one.
  */
 final class CommandPaletteViewModel {
 
