@@ -29,3 +29,8 @@ shot activate-dialog 1
 xdotool key Escape; sleep 1; xdotool key ctrl+shift+l; sleep 2; xdotool type --delay 30 "Mol"; sleep 1; xdotool key Down
 shot claim-dialog 1
 xdotool key Escape
+xdotool key ctrl+1; sleep 2; xdotool key ctrl+k; sleep 1; xdotool type --delay 30 "mol"
+shot palette 2
+xdotool key Escape; sleep 1; xdotool key F1
+shot shortcut-sheet 2 965x514+218+180
+xdotool key Escape
