@@ -1,6 +1,5 @@
 package app.licensedesk;
 
-import app.licensedesk.api.ClientSettings;
 import app.licensedesk.logging.LogFolder;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.Backend;
@@ -11,8 +10,12 @@ import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.assign.AssignView;
+import app.licensedesk.ui.assign.AssignViewModel;
 import app.licensedesk.ui.bulk.BulkView;
 import app.licensedesk.ui.bulk.BulkViewModel;
+import app.licensedesk.ui.common.UserSettings;
+import app.licensedesk.ui.shared.LicenseTable;
 import app.licensedesk.ui.controllers.ControllersView;
 import app.licensedesk.ui.controllers.ControllersViewModel;
 import app.licensedesk.ui.customers.CustomersView;
@@ -21,6 +24,7 @@ import app.licensedesk.ui.dialogs.FxDialogService;
 import app.licensedesk.ui.licenses.LicensesView;
 import app.licensedesk.ui.licenses.LicensesViewModel;
 import app.licensedesk.ui.login.ReauthPrompt;
+import app.licensedesk.ui.palette.CommandPalette;
 import app.licensedesk.ui.shell.HelpMenu;
 import app.licensedesk.ui.shell.Page;
 import app.licensedesk.ui.shell.ShellView;
@@ -41,26 +45,37 @@ final class AppContext {
 
     AppContext(Backend backend, TaskRunner tasks, AppPreferences prefs, Clock clock, Supplier<Window> owner,
                Runnable onSignedOut) {
-        LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(), clock);
+        UserSettings settings = UserSettings.load(prefs);
+        LicenseTerms terms = settings.licenseTerms();
+        LicenseTable.useDurationUnit(terms.durationUnit());
+        LicenseRegistry registry = new LicenseRegistry(terms, clock);
         Directory directory = new Directory(backend.service(), tasks);
         DialogService dialogs = new FxDialogService(owner, backend.service(), tasks, registry, directory,
                 backend.environment());
         tasks.setReauthenticator(new ReauthPrompt(backend, tasks, prefs, owner));
         Map<Page, Supplier<ShellPage>> pages = new EnumMap<>(Page.class);
+        // the settings the backend was connected with: the engine keeps to the same concurrency bound and retries
+        BulkEngine bulk = new BulkEngine(backend.service(), LicenseDeskApp.clientSettings(settings));
+        ShellViewModel shellModel = new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
+            tasks.setReauthenticator(null);
+            bulk.close();
+            onSignedOut.run();
+        });
+        // built now, shown when first wanted: "Assign…" on the Customers page opens it for a customer
+        AssignViewModel assign = new AssignViewModel(backend.service(), tasks, registry, directory);
         pages.put(Page.CUSTOMERS, () -> new CustomersView(
-                new CustomersViewModel(backend.service(), tasks, registry, directory, dialogs)));
+                new CustomersViewModel(backend.service(), tasks, registry, directory, dialogs, customer -> {
+                    assign.open(customer);
+                    shellModel.pageProperty().set(Page.ASSIGN);
+                })));
         pages.put(Page.CONTROLLERS, () -> new ControllersView(
                 new ControllersViewModel(backend.service(), tasks, registry, directory, dialogs)));
         pages.put(Page.LICENSES, () -> new LicensesView(
                 new LicensesViewModel(backend.service(), tasks, registry, directory, dialogs)));
-        // the settings LicenseDeskApp connects with: the engine keeps to the same concurrency bound and retries
-        BulkEngine bulk = new BulkEngine(backend.service(), ClientSettings.defaults());
+        pages.put(Page.ASSIGN, () -> new AssignView(assign));
         pages.put(Page.BULK, () -> new BulkView(new BulkViewModel(bulk, tasks, clock.getZone(), clock)));
-        shell = new ShellView(new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
-            tasks.setReauthenticator(null);
-            bulk.close();
-            onSignedOut.run();
-        }), pages);
+        shell = new ShellView(shellModel, pages);
+        CommandPalette.install(shell, shellModel, directory, registry, dialogs, owner);
         shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),
                 HelpMenu::openWithDesktop, owner).node());
     }

@@ -1,5 +1,6 @@
 package app.licensedesk;
 
+import app.licensedesk.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.model.Controller;
@@ -55,7 +56,7 @@ class JourneyTest {
     private Stage stage;
     private Application app;
     private String prefsNode;
-    private final MovableClock sandboxClock = new MovableClock();
+    private final TestClock sandboxClock = TestClock.followingRealTime();
 
     @BeforeAll
     static void toolkit() throws Exception {

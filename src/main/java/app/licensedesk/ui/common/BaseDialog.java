@@ -15,10 +15,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Dialog;
 import javafx.scene.image.Image;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,8 @@ public class BaseDialog<R> extends Dialog<R> {
      */
     private static void closeOnEscape(Dialog<?> dialog) {
         dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() != KeyCode.ESCAPE || popupOpen(dialog.getDialogPane().getScene().getFocusOwner())) {
+            Node focused = dialog.getDialogPane().getScene().getFocusOwner();
+            if (!Shortcut.DIALOG_CANCEL.matches(event) || popupOpen(focused)) {
                 return;
             }
             event.consume();
@@ -127,12 +129,22 @@ public class BaseDialog<R> extends Dialog<R> {
      */
     public final Button addButtons(String okText, String okId) {
         ButtonType ok = new ButtonType(okText, ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        ButtonType cancelType = cancel();
+        getDialogPane().getButtonTypes().setAll(ok, cancelType);
         Button okButton = (Button) getDialogPane().lookupButton(ok);
         okButton.setId(okId);
-        Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
+        Button cancel = (Button) getDialogPane().lookupButton(cancelType);
         cancel.setId("dialogCancelButton");
+        cancel.setGraphic(new FontIcon(Feather.X));
         return okButton;
+    }
+
+    /**
+     * A Cancel button in the app's language. JavaFX's own {@link ButtonType#CANCEL} takes its text from JavaFX,
+     * which has no Dutch, and from the locale of the moment its class was loaded.
+     */
+    public static ButtonType cancel() {
+        return new ButtonType(I18n.t("dialog.cancel"), ButtonData.CANCEL_CLOSE);
     }
 
     /**
@@ -157,7 +169,7 @@ public class BaseDialog<R> extends Dialog<R> {
         });
         // a disabled default button ignores Enter, so the attempt is caught here, after the fields had their turn
         getDialogPane().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ENTER && invalid.get() && !busy.get()) {
+            if (Shortcut.DIALOG_OK.matches(event) && invalid.get() && !busy.get()) {
                 event.consume();
                 start.run();
             }

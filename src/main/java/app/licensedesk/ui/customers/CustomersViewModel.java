@@ -11,6 +11,7 @@ import app.licensedesk.ui.common.KeepSelection;
 import app.licensedesk.ui.shared.LicenseListModel;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -39,10 +40,20 @@ public final class CustomersViewModel {
     private final StringBinding selectedName;
     private final StringBinding selectedUuid;
     private final BooleanBinding hasCustomer = selectedCustomer.isNotNull();
+    private final Consumer<Customer> assign;
     private boolean shownBefore;
 
     public CustomersViewModel(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry,
                               Directory directory, DialogService dialogs) {
+        this(service, tasks, registry, directory, dialogs, customer -> { });
+    }
+
+    /**
+     * @param assign opens the assignment workspace for a customer ("Assign…")
+     */
+    public CustomersViewModel(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry,
+                              Directory directory, DialogService dialogs, Consumer<Customer> assign) {
+        this.assign = assign;
         this.service = service;
         this.registry = registry;
         this.directory = directory;
@@ -87,6 +98,13 @@ public final class CustomersViewModel {
         loadSelected();
     }
 
+    /** "Assign…": opens the assignment workspace for the selected customer. */
+    public void assignSelected() {
+        if (selectedCustomer.get() != null) {
+            assign.accept(selectedCustomer.get());
+        }
+    }
+
     /** Retry after the customer list failed to load. */
     public void retryCustomers() {
         directory.reloadCustomers();
@@ -104,6 +122,14 @@ public final class CustomersViewModel {
                     () -> service.licensesOfCustomer(customer),
                     license -> registry.put(license, customer));
         }
+    }
+
+    /** Selects this customer (the command palette found it); a search that hides it is cleared first. */
+    public void reveal(Customer customer) {
+        if (!Search.customers(searchText.get()).test(customer)) {
+            searchText.set("");
+        }
+        selectedCustomer.set(customer);
     }
 
     /** Input: the search text; matches name or UUID as the user types. */

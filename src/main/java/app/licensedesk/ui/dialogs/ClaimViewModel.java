@@ -98,8 +98,8 @@ public final class ClaimViewModel {
         controllerError.touch();
     }
 
-    /** "Site A (node-1)", or the nodeId alone when the name says nothing more. */
-    static String label(Controller c) {
+    /** "Site A (node-1)", or the nodeId alone when the name says nothing more; also used by the workspace. */
+    public static String label(Controller c) {
         if (c.name() == null || c.name().isBlank() || c.name().equals(c.nodeId())) {
             return c.nodeId();
         }

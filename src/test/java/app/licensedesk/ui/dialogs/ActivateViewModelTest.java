@@ -235,10 +235,10 @@ class ActivateViewModelTest {
 
     @Test
     void theZoneIsNamedAsPeopleKnowIt() {
-        assertThat(ActivateViewModel.zoneName(ZoneId.of("Etc/UTC"))).isEqualTo("UTC");
-        assertThat(ActivateViewModel.zoneName(ZoneOffset.UTC)).isEqualTo("UTC");
-        assertThat(ActivateViewModel.zoneName(ZoneId.of("UTC"))).isEqualTo("UTC");
-        assertThat(ActivateViewModel.zoneName(BRUSSELS)).isEqualTo("Central European Time");
+        assertThat(ActivationMoment.zoneName(ZoneId.of("Etc/UTC"))).isEqualTo("UTC");
+        assertThat(ActivationMoment.zoneName(ZoneOffset.UTC)).isEqualTo("UTC");
+        assertThat(ActivationMoment.zoneName(ZoneId.of("UTC"))).isEqualTo("UTC");
+        assertThat(ActivationMoment.zoneName(BRUSSELS)).isEqualTo("Central European Time");
         ActivateViewModel vm = vm(KEY);
         for (boolean now : List.of(true, false)) {
             vm.activateNowProperty().set(now);
