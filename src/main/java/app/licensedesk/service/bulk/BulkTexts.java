@@ -3,17 +3,21 @@ package app.licensedesk.service.bulk;
 import app.licensedesk.service.Failure;
 import java.text.MessageFormat;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
  * The bulk package's words, from the app's messages bundle. The service layer may not use ui/common (I18n and
  * ErrorMessages live there), so this is the small mapping the engine needs; for failed claims and activations it
- * uses the very keys ErrorMessages uses, so a row's reason reads as the dialogs' message.
+ * uses the very keys ErrorMessages uses, so a row's reason reads as the dialogs' message. Read as I18n reads them:
+ * in the default locale (which I18n.applyAtStart sets to the chosen language), English where a key is missing, and
+ * every text through MessageFormat (a single quote is written twice).
  */
 final class BulkTexts {
 
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("app.licensedesk.messages");
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("app.licensedesk.messages",
+            Locale.getDefault(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
     private BulkTexts() {
     }
@@ -25,7 +29,7 @@ final class BulkTexts {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, BUNDLE.getLocale()).format(args);
+        return new MessageFormat(pattern, Locale.getDefault()).format(args);
     }
 
     /** Why a claim ({@code activate == false}) or an activation failed, in the words of ErrorMessages. */

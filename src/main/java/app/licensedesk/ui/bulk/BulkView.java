@@ -43,6 +43,7 @@ public final class BulkView implements ShellPage {
     private final BulkViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<BulkRowItem> table = new TableView<>();
+    private TextField path;
 
     public BulkView(BulkViewModel vm) {
         this.vm = vm;
@@ -54,7 +55,7 @@ public final class BulkView implements ShellPage {
 
     private VBox buildTop() {
         Label caption = new Label(I18n.t("bulk.ui.file"));
-        TextField path = pathField("bulkPath", vm.pathProperty(), "bulk.ui.path.prompt");
+        path = pathField("bulkPath", vm.pathProperty(), "bulk.ui.path.prompt");
         path.setOnAction(e -> vm.openTyped());
         // not disabled while a file is read or sent: the caret stays where the user typed
         path.editableProperty().bind(vm.canOpenProperty());
@@ -242,6 +243,6 @@ public final class BulkView implements ShellPage {
     /** Ctrl/Cmd+F and page switches land in the path field, the page's first useful control. */
     @Override
     public void focusSearch() {
-        root.lookup("#bulkPath").requestFocus();
+        PageParts.focus(path);
     }
 }
