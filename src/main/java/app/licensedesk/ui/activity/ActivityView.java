@@ -93,7 +93,7 @@ public final class ActivityView implements ShellPage {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<ActivityItem, Instant> time = new TableColumn<>(I18n.t("activity.col.time"));
         time.setId("activity-col-time");
-        time.setPrefWidth(170);
+        time.setPrefWidth(190);
         time.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().time()));
         time.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -104,13 +104,23 @@ public final class ActivityView implements ShellPage {
         });
         time.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().add(time);
-        table.getColumns().add(text("action", 90, ActivityItem::action));
-        table.getColumns().add(text("key", 190, ActivityItem::key));
-        table.getColumns().add(text("controller", 150, ActivityItem::controller));
-        table.getColumns().add(text("user", 180, ActivityItem::user));
-        table.getColumns().add(text("environment", 150, ActivityItem::environment));
-        table.getColumns().add(text("outcome", 130, ActivityItem::outcomeText));
-        table.getColumns().add(text("story", 420, ActivityItem::story));
+        table.getColumns().add(text("action", 80, ActivityItem::action));
+        table.getColumns().add(text("key", 170, ActivityItem::key));
+        table.getColumns().add(text("controller", 140, ActivityItem::controller));
+        table.getColumns().add(text("user", 160, ActivityItem::user));
+        table.getColumns().add(text("environment", 120, ActivityItem::environment));
+        table.getColumns().add(text("outcome", 150, ActivityItem::outcomeText));
+        TableColumn<ActivityItem, String> story = text("story", 520, ActivityItem::story);
+        // the whole story also in a tooltip: it is often longer than the column
+        story.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        table.getColumns().add(story);
         table.getColumns().add(text("server", 200, ActivityItem::server));
         table.setItems(vm.sorted());
         vm.sorted().comparatorProperty().bind(table.comparatorProperty());

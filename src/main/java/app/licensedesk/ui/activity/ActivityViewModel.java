@@ -79,10 +79,6 @@ public final class ActivityViewModel {
         return sorted;
     }
 
-    ObservableList<ActivityItem> items() {
-        return FXCollections.unmodifiableObservableList(items);
-    }
-
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }

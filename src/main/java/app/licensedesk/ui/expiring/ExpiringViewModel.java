@@ -58,6 +58,11 @@ public final class ExpiringViewModel {
     private final ObservableList<CustomerGroup> groups = FXCollections.observableArrayList();
     private final ObservableList<MonthBar> months = FXCollections.observableArrayList();
     private final ObservableList<TypeBar> types = FXCollections.observableArrayList();
+    // one read-only view each, kept here: a view made per call listens weakly and can be collected with a listener
+    private final ObservableList<LicenseRow> licensesView = FXCollections.unmodifiableObservableList(licenses);
+    private final ObservableList<CustomerGroup> groupsView = FXCollections.unmodifiableObservableList(groups);
+    private final ObservableList<MonthBar> monthsView = FXCollections.unmodifiableObservableList(months);
+    private final ObservableList<TypeBar> typesView = FXCollections.unmodifiableObservableList(types);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper filterText = new ReadOnlyStringWrapper(this, "filterText", "");
     private final BooleanBinding filtered = monthFilter.isNotNull().or(typeFilter.isNotNull())
@@ -232,21 +237,21 @@ public final class ExpiringViewModel {
 
     /** The licenses the list shows, grouped by customer (first end first), each group by end. */
     public ObservableList<LicenseRow> licenses() {
-        return FXCollections.unmodifiableObservableList(licenses);
+        return licensesView;
     }
 
     public ObservableList<CustomerGroup> groups() {
-        return FXCollections.unmodifiableObservableList(groups);
+        return groupsView;
     }
 
     /** The next 12 months, this one first, with the licenses ending in each. */
     public ObservableList<MonthBar> months() {
-        return FXCollections.unmodifiableObservableList(months);
+        return monthsView;
     }
 
     /** The capacities per license type of the licenses ending in the period. */
     public ObservableList<TypeBar> types() {
-        return FXCollections.unmodifiableObservableList(types);
+        return typesView;
     }
 
     public ObjectProperty<YearMonth> monthFilterProperty() {

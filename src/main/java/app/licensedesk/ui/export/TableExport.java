@@ -109,7 +109,8 @@ public final class TableExport {
     public static List<String> header(TableView<?> table) {
         List<String> header = new ArrayList<>();
         for (TableColumn<?, ?> column : table.getVisibleLeafColumns()) {
-            String text = column.getText() == null ? "" : column.getText();
+            // a header set on two lines to keep its column narrow is one line in the file
+            String text = column.getText() == null ? "" : column.getText().replace('\n', ' ');
             if (column.getParentColumn() != null && column.getParentColumn().getText() != null) {
                 text = (column.getParentColumn().getText() + " " + text).trim();
             }
