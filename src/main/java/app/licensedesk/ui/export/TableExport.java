@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.binding.Binding;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -126,8 +128,12 @@ public final class TableExport {
         for (S item : table.getItems()) {
             List<String> row = new ArrayList<>(columns.size());
             for (TableColumn<S, ?> column : columns) {
-                var value = column.getCellObservableValue(item);
+                ObservableValue<?> value = column.getCellObservableValue(item);
                 row.add(cellText.apply(value == null ? null : value.getValue()));
+                if (value instanceof Binding<?> binding) {
+                    // a cell value factory's binding listens to the row: made for this read only, so let go of it
+                    binding.dispose();
+                }
             }
             rows.add(row);
         }
