@@ -111,6 +111,14 @@ public final class RecordingLicenseDeskService implements LicenseDeskService, Au
         }
 
         /**
+         * The answer is lost and the service starts reading the license back: recorded at once, without the cause
+         * (the read-back entry that follows says what is true).
+         */
+        public void answerLost() {
+            write(sent.followUp(clock.instant(), Outcome.UNKNOWN));
+        }
+
+        /**
          * What reading the license back showed after an unknown outcome or a refusal: its activation date and
          * controller as now known (null when not).
          */
@@ -128,7 +136,7 @@ public final class RecordingLicenseDeskService implements LicenseDeskService, Au
         private ActivityEntry failureEntry(Throwable failure) {
             Instant now = clock.instant();
             if (failure instanceof ApiException api) {
-                Outcome outcome = answerLost(api) ? Outcome.UNKNOWN
+                Outcome outcome = isAnswerLost(api) ? Outcome.UNKNOWN
                         : api.kind() == ApiException.Kind.NETWORK ? Outcome.NOT_SENT : Outcome.REFUSED;
                 String words = api.serverMessage() != null ? api.serverMessage() : api.getMessage();
                 return sent.followUp(now, outcome).withError(api.kind().name(), api.httpStatus(), words);
@@ -153,7 +161,7 @@ public final class RecordingLicenseDeskService implements LicenseDeskService, Au
      * broken after sending, unreadable answer, a gateway that lost it). A connection that could not be opened is
      * not such a case. Keep in step with the client's rule (to be replaced by ApiException.answerLost()).
      */
-    static boolean answerLost(ApiException e) {
+    static boolean isAnswerLost(ApiException e) {
         return switch (e.kind()) {
             case TIMEOUT, UNREADABLE -> true;
             case NETWORK -> !(e.getCause() instanceof ConnectException || e.getCause() instanceof UnknownHostException

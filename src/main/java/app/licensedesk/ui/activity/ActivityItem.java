@@ -84,8 +84,9 @@ record ActivityItem(Instant time, List<ActivityEntry> entries) {
                     // the request itself; what follows says what came of it
                 }
                 case DONE -> steps.add(I18n.t("activity.story.DONE", state(entry)));
-                case REFUSED, NOT_SENT, UNKNOWN -> steps.add(I18n.t("activity.story." + entry.outcome().name(),
-                        error(entry)));
+                case REFUSED, NOT_SENT, UNKNOWN -> steps.add(entry.errorKind() == null
+                        ? I18n.t("activity.story." + entry.outcome().name() + ".bare")
+                        : I18n.t("activity.story." + entry.outcome().name(), error(entry)));
                 case READ_BACK -> steps.add(entry.errorKind() == null
                         ? I18n.t("activity.story.READ_BACK", state(entry))
                         : I18n.t("activity.story.READ_BACK.failed", error(entry)));

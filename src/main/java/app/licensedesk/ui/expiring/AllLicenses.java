@@ -10,15 +10,17 @@ import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.LicenseRegistry;
 import app.licensedesk.ui.common.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.beans.Observable;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,10 +42,22 @@ final class AllLicenses {
     private final TaskRunner tasks;
     private final LicenseRegistry registry;
     private final Directory directory;
-    // a change of any row's end (an activation in a dialog) is a change of the list, so the page recomputes
-    private final ObservableList<LicenseRow> rows =
-            FXCollections.observableArrayList(row -> new Observable[] {row.endProperty(), row.statusProperty()});
+    private final ObservableList<LicenseRow> rows = FXCollections.observableArrayList();
     private final Set<LicenseRow> known = new HashSet<>();
+    // what the page is told when a shown row really changes (an activation in a dialog), not when another page
+    // loads the same license again: that sets equal values, and 100,000 recomputations would freeze the window
+    private final Runnable rowChanged;
+    private final ChangeListener<Instant> endChanged = (o, before, now) -> {
+        if (!Objects.equals(before, now)) {
+            changed();
+        }
+    };
+    private final ChangeListener<License> licenseChanged = (o, before, now) -> {
+        if (before == null || now == null || !Objects.equals(before.type(), now.type())
+                || !Capacity.of(before).equals(Capacity.of(now))) {
+            changed();
+        }
+    };
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper(this, "warningText", "");
@@ -55,7 +69,12 @@ final class AllLicenses {
     private int done;
     private int total;
 
-    AllLicenses(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry, Directory directory) {
+    /**
+     * @param rowChanged told when the end, type or a capacity of a loaded row changes
+     */
+    AllLicenses(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry, Directory directory,
+                Runnable rowChanged) {
+        this.rowChanged = rowChanged;
         this.service = service;
         this.tasks = tasks;
         this.registry = registry;
@@ -75,6 +94,10 @@ final class AllLicenses {
         AtomicBoolean cancelled = new AtomicBoolean();
         cancelRunning = cancelled;
         int current = ++generation;
+        for (LicenseRow row : rows) {
+            row.endProperty().removeListener(endChanged);
+            row.licenseProperty().removeListener(licenseChanged);
+        }
         rows.clear();
         known.clear();
         failedNames.clear();
@@ -161,11 +184,17 @@ final class AllLicenses {
                 LicenseRow row = registry.put(license, batch.customer());
                 if (known.add(row)) {
                     added.add(row);
+                    row.endProperty().addListener(endChanged);
+                    row.licenseProperty().addListener(licenseChanged);
                 }
             }
             rows.addAll(added);
         }
         updateProgress();
+    }
+
+    private void changed() {
+        rowChanged.run();
     }
 
     private void updateProgress() {

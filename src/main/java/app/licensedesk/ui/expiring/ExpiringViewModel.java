@@ -80,7 +80,7 @@ public final class ExpiringViewModel {
         }
         this.clock = clock;
         this.days = days;
-        this.all = new AllLicenses(service, tasks, registry, directory);
+        this.all = new AllLicenses(service, tasks, registry, directory, this::recompute);
         InvalidationListener recompute = o -> recompute();
         all.rows().addListener(recompute);
         monthFilter.addListener(recompute);

@@ -156,6 +156,18 @@ class RecordingLicenseDeskServiceTest {
     }
 
     @Test
+    void aLostAnswerSeenByTheServiceIsRecordedAtOnceThenWhatTheReadBackShowed() {
+        ActivityLog log = new ActivityLog(folder);
+        RecordingLicenseDeskService.Change change = recording(log).begin(Action.ACTIVATE, "SG1-KEY", null, null);
+        change.answerLost();
+        assertThat(log.read()).extracting(ActivityEntry::outcome).containsExactly(Outcome.SENT, Outcome.UNKNOWN);
+        change.readBackFailed(new ApiException(Kind.TIMEOUT, "The server did not answer in time", null));
+        ActivityEntry last = log.read().get(2);
+        assertThat(last).extracting(ActivityEntry::outcome, ActivityEntry::errorKind)
+                .containsExactly(Outcome.READ_BACK, "TIMEOUT");
+    }
+
+    @Test
     void aLogThatCannotBeWrittenNeverStopsTheChange() throws Exception {
         Path blocker = folder.resolve("a-file");
         Files.writeString(blocker, "not a folder");

@@ -131,6 +131,19 @@ class ActivityViewModelTest {
     }
 
     @Test
+    void aLostAnswerWithoutItsCauseThenAReadBackThatFailed() {
+        ActivityLog log = new ActivityLog(folder);
+        ActivityEntry sent = sent("c-1", 0, "SANDBOX", "ann", Action.ACTIVATE, "K", null);
+        log.append(sent);
+        log.append(sent.followUp(T0.plusSeconds(30), Outcome.UNKNOWN));
+        log.append(sent.followUp(T0.plusSeconds(31), Outcome.READ_BACK).withError("NETWORK", 0, "reset"));
+        ActivityViewModel vm = new ActivityViewModel(log, TaskRunner.inline());
+        vm.shown();
+        assertThat(vm.sorted().get(0).story())
+                .isEqualTo("Outcome unknown, then could not be read back (NETWORK: reset)");
+    }
+
+    @Test
     void showingThePageAgainReadsWhatWasAddedMeanwhile() {
         ActivityLog log = logWithHistory();
         ActivityViewModel vm = new ActivityViewModel(log, TaskRunner.inline());

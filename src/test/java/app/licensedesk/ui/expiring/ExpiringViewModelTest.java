@@ -172,6 +172,21 @@ class ExpiringViewModelTest {
     }
 
     @Test
+    void aLicenseLoadedAgainUnchangedByAnotherPageCostsNoRecomputation() {
+        ExpiringViewModel vm = vm(ExpiringViewModel.DEFAULT_DAYS);
+        int[] recomputed = {0};
+        vm.licenses().addListener((javafx.collections.ListChangeListener<LicenseRow>) c -> recomputed[0]++);
+        // the Licenses page reloads: every row is put again with what the server said, unchanged
+        service.licenses.forEach((customer, list) -> list.forEach(license -> registry.put(license, customer)));
+        assertThat(recomputed[0]).isZero();
+
+        // a capacity the server now reports differently counts at once
+        registry.put(license("A-JUL", "commercial", "2026-07-20T00:00:00Z", 200, 50, null, 11), ACME);
+        assertThat(recomputed[0]).isEqualTo(1);
+        assertThat(vm.groups().get(1).capacity().gridKw()).isEqualTo(210);
+    }
+
+    @Test
     void loadsOnceUntilRefreshedAndNamesCustomersThatFailed() {
         service.failures.put(GAMMA, new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no", null,
                 null));
