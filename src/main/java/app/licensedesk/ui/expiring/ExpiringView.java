@@ -142,7 +142,7 @@ public final class ExpiringView implements ShellPage {
         groups.setId("expiringGroupsTable");
         groups.getStyleClass().add(Styles.DENSE);
         groups.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        groups.getColumns().add(column("customer", 145, CustomerGroup::name));
+        groups.getColumns().add(column("customer", 140, CustomerGroup::name));
         groups.getColumns().add(number("count", g -> (long) g.count()));
         groups.getColumns().add(number("gridKw", g -> g.capacity().gridKw()));
         groups.getColumns().add(number("solarKw", g -> g.capacity().solarKw()));
@@ -199,7 +199,7 @@ public final class ExpiringView implements ShellPage {
     }
 
     private static TableColumn<CustomerGroup, Long> number(String key, Function<CustomerGroup, Long> value) {
-        TableColumn<CustomerGroup, Long> column = column(key, key.equals("count") ? 86 : 70, value);
+        TableColumn<CustomerGroup, Long> column = column(key, key.equals("count") ? 86 : 76, value);
         column.getStyleClass().add("number-column");
         column.setCellFactory(c -> new TableCell<>() {
             @Override
