@@ -10,7 +10,10 @@ xvfb=$!
 java -Dlicensedesk.prefs="license-desk-screenshots-$$" -jar "$jar" --sandbox >/dev/null 2>&1 &
 app=$!
 trap 'kill $app $xvfb 2>/dev/null || true' EXIT
-sleep 6
+# wait for the sign-in window rather than a fixed time: on a busy machine the first keys would be lost
+sleep 1
+timeout 60 xdotool search --sync --onlyvisible --name "License Desk" >/dev/null
+sleep 2
 shot() { sleep "$2"; import -window root -crop "${3:-1360x820+20+27}" +repage "$out/$1.png"; }
 xdotool type --delay 15 "admin@sandbox.test"; xdotool key Tab; xdotool type --delay 15 "admin-pass"
 shot login 1 560x680+420+73

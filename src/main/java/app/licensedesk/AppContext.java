@@ -1,11 +1,12 @@
 package app.licensedesk;
 
+import app.licensedesk.logging.LogFolder;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.Backend;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.DialogService;
-import app.licensedesk.ui.common.Directory;
-import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.controllers.ControllersView;
@@ -16,6 +17,7 @@ import app.licensedesk.ui.dialogs.FxDialogService;
 import app.licensedesk.ui.licenses.LicensesView;
 import app.licensedesk.ui.licenses.LicensesViewModel;
 import app.licensedesk.ui.login.ReauthPrompt;
+import app.licensedesk.ui.shell.HelpMenu;
 import app.licensedesk.ui.shell.Page;
 import app.licensedesk.ui.shell.ShellView;
 import app.licensedesk.ui.shell.ShellViewModel;
@@ -47,10 +49,12 @@ final class AppContext {
                 new ControllersViewModel(backend.service(), tasks, registry, directory, dialogs)));
         pages.put(Page.LICENSES, () -> new LicensesView(
                 new LicensesViewModel(backend.service(), tasks, registry, directory, dialogs)));
-        shell = new ShellView(new ShellViewModel(backend, tasks, prefs, () -> {
+        shell = new ShellView(new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
             tasks.setReauthenticator(null);
             onSignedOut.run();
         }), pages);
+        shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),
+                HelpMenu::openWithDesktop, owner).node());
     }
 
     ShellView shell() {

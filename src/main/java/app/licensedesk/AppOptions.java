@@ -5,22 +5,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The command line of the app: which environment the sign-in screen preselects.
+ * The command line of the app: which environment the sign-in screen preselects, and the smoke test.
  *
  * @param preselect   the environment kind to preselect, or null to use the remembered choice
  * @param authUrl     for CUSTOM: the authentication base URL
  * @param apiUrl      for CUSTOM: the api base URL
+ * @param smokeTest   start, show the sign-in window, say how long that took and exit (see {@link SmokeTest})
  */
-record AppOptions(Environment.Kind preselect, String authUrl, String apiUrl) {
+record AppOptions(Environment.Kind preselect, String authUrl, String apiUrl, boolean smokeTest) {
 
     static final String USAGE = """
-            Usage: license-desk [--sandbox | --production | --auth-url URL --api-url URL]
+            Usage: license-desk [--sandbox | --production | --auth-url URL --api-url URL] [--smoke-test]
                    license-desk --sandbox-server [--port N] [--customers N] [--latency-ms N] [--fault-rate X] ...
 
               --sandbox          preselect the local sandbox (started in-process on a free port)
               --production       preselect Eniris production
               --auth-url URL     preselect Custom with this authentication URL (needs --api-url too)
               --api-url URL      preselect Custom with this api URL
+              --smoke-test       show the sign-in window, print "ready in N ms" and exit (0, or 1 with the reason)
               --sandbox-server   run only the local sandbox server, without the app (see --sandbox-server --help)
             """;
 
@@ -28,12 +30,14 @@ record AppOptions(Environment.Kind preselect, String authUrl, String apiUrl) {
         Environment.Kind kind = null;
         String auth = null;
         String api = null;
+        boolean smokeTest = false;
         List<String> list = Arrays.asList(args);
         for (int i = 0; i < list.size(); i++) {
             String arg = list.get(i);
             switch (arg) {
                 case "--sandbox" -> kind = Environment.Kind.SANDBOX;
                 case "--production" -> kind = Environment.Kind.PRODUCTION;
+                case "--smoke-test" -> smokeTest = true;
                 case "--auth-url", "--api-url" -> {
                     if (i + 1 >= list.size()) {
                         throw new IllegalArgumentException(arg + " needs a URL");
@@ -61,7 +65,7 @@ record AppOptions(Environment.Kind preselect, String authUrl, String apiUrl) {
             }
             kind = Environment.Kind.CUSTOM;
         }
-        return new AppOptions(kind, auth, api);
+        return new AppOptions(kind, auth, api, smokeTest);
     }
 
     private static String urlProblemText(String problem) {

@@ -6,8 +6,8 @@ import javafx.application.Application;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * The plain main class (a main class extending Application is refused on the class path): starts the app, or
- * only the local sandbox server with {@code --sandbox-server}.
+ * The plain main class (a main class extending Application is refused on the class path): starts the app, its
+ * {@code --smoke-test}, or only the local sandbox server with {@code --sandbox-server}.
  */
 public final class Launcher {
 
@@ -35,7 +35,9 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        LicenseDeskApp.options = options;
-        Application.launch(LicenseDeskApp.class);
+        if (options.smokeTest()) {
+            System.exit(SmokeTest.forThisJvm().run(() -> Application.launch(LicenseDeskApp.class, args)));
+        }
+        Application.launch(LicenseDeskApp.class, args);
     }
 }

@@ -42,17 +42,33 @@ public final class LicenseDeskApp extends Application {
     static final String PREF_HEIGHT = "window.height";
     static final String PREF_MAXIMIZED = "window.maximized";
 
-    static volatile AppOptions options = AppOptions.parse();
-    /** The in-process sandbox's options; tests move its clock. */
-    static volatile SandboxOptions sandboxOptions = SandboxOptions.defaults();
-
-    private final LocalSandbox sandbox = new LocalSandbox(sandboxOptions);
+    private AppOptions options;
+    private final LocalSandbox sandbox;
     private ExecutorService background;
     private TaskRunner tasks;
     private AppPreferences prefs;
     private Stage stage;
     /** The signed-in session, or null on the sign-in screen. */
     private Backend signedIn;
+
+    /** As {@link Application#launch} builds it: the options come from the command line, in {@link #init()}. */
+    public LicenseDeskApp() {
+        this(null, SandboxOptions.defaults());
+    }
+
+    /** For tests: the given options, and the in-process sandbox with its options (a test clock, say). */
+    LicenseDeskApp(AppOptions options, SandboxOptions sandboxOptions) {
+        this.options = options;
+        this.sandbox = new LocalSandbox(sandboxOptions);
+    }
+
+    @Override
+    public void init() {
+        if (options == null) {
+            // Launcher has checked them already
+            options = AppOptions.parse(getParameters().getRaw().toArray(String[]::new));
+        }
+    }
 
     @Override
     public void start(Stage primary) {
@@ -79,6 +95,7 @@ public final class LicenseDeskApp extends Application {
         primary.getIcons().setAll(icons());
         showLogin();
         primary.show();
+        SmokeTest.windowShown(primary);
     }
 
     /** The window icons in the sizes the desktops ask for. */

@@ -20,6 +20,14 @@ class AppOptionsTest {
     }
 
     @Test
+    void smokeTestGoesWithAnyPreselection() {
+        assertThat(AppOptions.parse().smokeTest()).isFalse();
+        AppOptions options = AppOptions.parse("--sandbox", "--smoke-test");
+        assertThat(options.smokeTest()).isTrue();
+        assertThat(options.preselect()).isEqualTo(Environment.Kind.SANDBOX);
+    }
+
+    @Test
     void customNeedsBothValidUrls() {
         AppOptions custom = AppOptions.parse("--auth-url", "https://auth.example.com", "--api-url",
                 "http://127.0.0.1:9000");

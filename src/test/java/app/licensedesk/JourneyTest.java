@@ -8,12 +8,15 @@ import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.Totp;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.LicenseRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -64,10 +68,9 @@ class JourneyTest {
     void launch() throws Exception {
         prefsNode = "license-desk-test/" + UUID.randomUUID();
         System.setProperty("licensedesk.prefs", prefsNode);
-        LicenseDeskApp.options = AppOptions.parse("--sandbox");
-        LicenseDeskApp.sandboxOptions = SandboxOptions.defaults().withClock(sandboxClock);
         stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(LicenseDeskApp.class);
+        app = FxToolkit.setupApplication(() -> new LicenseDeskApp(AppOptions.parse("--sandbox"),
+            SandboxOptions.defaults().withClock(sandboxClock)));
         waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent());
     }
 
@@ -89,12 +92,30 @@ class JourneyTest {
         assertThat(text("#signedInUser")).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
         assertThat(stage.getTitle()).startsWith("License Desk");
 
+        // with nothing running, one click signs out (while work runs it asks first)
+        waitUntil(() -> text("#statusText").equals("Ready"));
         robot.clickOn("#signOutButton");
         waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent());
         // the username is remembered, the password is not
         assertThat(robot.lookup("#usernameField").queryTextInputControl().getText())
                 .isEqualTo(SandboxAccounts.ADMIN_USERNAME);
         assertThat(robot.lookup("#passwordField").queryTextInputControl().getText()).isEmpty();
+    }
+
+    @Test
+    void focusGoesToThePagesSearchFieldSoSpaceNeverSignsOut() {
+        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        // a fresh sign-in shows Customers; the caret waits in its search field, not on Sign out
+        waitUntil(() -> "customersSearchField".equals(focusOwnerId()));
+        pressSpaceAndStaySignedIn();
+        String[] fields = {"customersSearchField", "controllersSearchField", "licensesSearchField"};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        for (int i : new int[] {1, 2, 0, 2}) {
+            robot.press(KeyCode.CONTROL, digits[i]).release(digits[i], KeyCode.CONTROL);
+            String wanted = fields[i];
+            waitUntil(() -> wanted.equals(focusOwnerId()));
+            pressSpaceAndStaySignedIn();
+        }
     }
 
     @Test
@@ -123,7 +144,7 @@ class JourneyTest {
     }
 
     @Test
-    void findACustomerAndSeeItsLicenses() {
+    void findACustomerAndSeeItsLicenses() throws Exception {
         signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         ListView<Customer> customers = robot.lookup("#customersList").queryListView();
@@ -140,6 +161,18 @@ class JourneyTest {
         waitUntil(() -> !licenses.getItems().isEmpty());
         assertThat(licenses.getItems()).allSatisfy(row -> assertThat(row.getCustomer()).isEqualTo(chosen));
         assertThat(licenses.getItems()).extracting(LicenseRow::getKey).allSatisfy(k -> assertThat(k).isNotBlank());
+
+        // Ctrl+C on the table copies the selected key and says so
+        String key = licenses.getItems().get(0).getKey();
+        robot.interact(() -> {
+            licenses.getSelectionModel().select(0);
+            licenses.requestFocus();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        waitUntil(() -> noticeShown("Key " + key + " copied"));
+        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(copied).isEqualTo(key);
     }
 
     @Test
@@ -163,10 +196,13 @@ class JourneyTest {
         // pasted with spaces and a line break: the field keeps only the key
         fill("#claimKeyField", "  " + key.substring(0, 4) + "\n" + key.substring(4) + " ");
         assertThat(robot.lookup("#claimKeyField").queryTextInputControl().getText()).isEqualTo(key);
+        assertThat(text("#claimKeyFieldNote")).startsWith("Spaces and line breaks were removed");
         waitUntil(() -> text("#claimConfirmLabel").contains(target.nodeId()));
         assertThat(text("#claimConfirmLabel")).contains(key).contains("Local sandbox");
         robot.clickOn("#claimOkButton");
         waitUntil(() -> robot.lookup("#claimKeyField").tryQuery().isEmpty());
+        // the notice says what changed, over the main window
+        waitUntil(() -> noticeShown(key + " claimed to controller ") && noticeShown(target.nodeId()));
 
         waitUntil(() -> linked.getItems().stream().anyMatch(r -> r.getKey().equals(key)));
         LicenseRow row = linked.getItems().stream().filter(r -> r.getKey().equals(key)).findFirst().orElseThrow();
@@ -187,12 +223,19 @@ class JourneyTest {
         LocalDate date = LocalDate.now().minusDays(10);
         Instant expected = date.atTime(LocalTime.of(9, 30)).atZone(ZoneId.systemDefault()).toInstant();
         robot.clickOn("#activateAtRadio");
+        // picked in the calendar: the field shows it year-month-day
         robot.interact(() -> robot.lookup("#activateDatePicker").queryAs(DatePicker.class).setValue(date));
+        assertThat(robot.lookup("#activateDatePicker").queryAs(DatePicker.class).getEditor().getText())
+                .isEqualTo(date.toString());
         fill("#activateTimeField", "09:30");
-        waitUntil(() -> text("#activateUtcLabel").contains(expected.toString()));
+        String sentAs = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC)
+                .format(expected) + " UTC";
+        waitUntil(() -> text("#activateUtcLabel").startsWith(sentAs));
+        assertThat(text("#activateUtcLabel")).doesNotContain("activationIso");
         assertThat(text("#activateConfirmLabel")).contains(row.getKey()).contains("Local sandbox");
         robot.clickOn("#activateOkButton");
         waitUntil(() -> robot.lookup("#activateKeyField").tryQuery().isEmpty());
+        waitUntil(() -> noticeShown(row.getKey() + " activated at "));
 
         waitUntil(() -> row.getLicense().activationDate() != null);
         assertThat(row.getLicense().activationDate()).isEqualTo(expected);
@@ -264,6 +307,25 @@ class JourneyTest {
         TableView<LicenseRow> table = robot.lookup("#customerLicensesTable").queryTableView();
         waitUntil(() -> table.getItems().stream().anyMatch(wanted));
         return table.getItems().stream().filter(wanted).findFirst().orElseThrow();
+    }
+
+    /** Whether a notice (a ControlsFX notification, in a window of its own) shows a text containing this. */
+    private boolean noticeShown(String part) {
+        return robot.lookup(".license-desk-notice").queryAll().stream()
+                .flatMap(n -> robot.from(n).lookup(".label").queryAll().stream())
+                .anyMatch(n -> n instanceof Label l && l.getText() != null && l.getText().contains(part));
+    }
+
+    private String focusOwnerId() {
+        Node owner = stage.getScene().getFocusOwner();
+        return owner == null ? null : owner.getId();
+    }
+
+    private void pressSpaceAndStaySignedIn() {
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#signOutButton").queryButton().isDisabled()).as("signing out").isFalse();
+        assertThat(robot.lookup("#environmentBanner").tryQuery()).isPresent();
     }
 
     private void fill(String query, String value) {

@@ -1,6 +1,6 @@
 package app.licensedesk.api;
 
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -68,7 +68,7 @@ final class ApiErrors {
     <T> T body(Call<T> call) {
         T body = execute(call).body();
         if (body == null) {
-            throw new ApiException(Kind.UNREADABLE, "The response has no content", null);
+            throw new ApiException(ErrorKind.UNREADABLE, "The response has no content", null);
         }
         return body;
     }
@@ -84,26 +84,26 @@ final class ApiErrors {
     /** The exception for a failure without a usable response. */
     static ApiException fromIOException(IOException e) {
         if (e instanceof UnreadableBodyException) {
-            return new ApiException(Kind.UNREADABLE, e.getMessage(), e);
+            return new ApiException(ErrorKind.UNREADABLE, e.getMessage(), e);
         }
         if (e instanceof InterruptedIOException) {
             // SocketTimeoutException included; OkHttp's call timeout is a plain InterruptedIOException.
-            return new ApiException(Kind.TIMEOUT, "The server did not answer in time", e);
+            return new ApiException(ErrorKind.TIMEOUT, "The server did not answer in time", e);
         }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + redact(e.getMessage());
-        return new ApiException(Kind.NETWORK, detail, e);
+        return new ApiException(ErrorKind.NETWORK, detail, e);
     }
 
-    static Kind kindOf(int status) {
+    static ErrorKind kindOf(int status) {
         return switch (status) {
-            case 400 -> Kind.VALIDATION;
-            case 401 -> Kind.UNAUTHORIZED;
-            case 403 -> Kind.FORBIDDEN;
-            case 404 -> Kind.NOT_FOUND;
-            case 409 -> Kind.CONFLICT;
-            case 429 -> Kind.RATE_LIMITED;
-            default -> status >= 400 && status < 500 ? Kind.VALIDATION : Kind.SERVER;
+            case 400 -> ErrorKind.VALIDATION;
+            case 401 -> ErrorKind.UNAUTHORIZED;
+            case 403 -> ErrorKind.FORBIDDEN;
+            case 404 -> ErrorKind.NOT_FOUND;
+            case 409 -> ErrorKind.CONFLICT;
+            case 429 -> ErrorKind.RATE_LIMITED;
+            default -> status >= 400 && status < 500 ? ErrorKind.VALIDATION : ErrorKind.SERVER;
         };
     }
 

@@ -1,42 +1,15 @@
 package app.licensedesk.api;
 
+import app.licensedesk.model.ErrorKind;
 import java.time.Duration;
 
 /**
- * The one exception the HTTP layer throws. Its {@link Kind} says what went wrong in terms the UI can act on;
+ * The one exception the HTTP layer throws. Its {@link ErrorKind} says what went wrong in terms the UI can act on;
  * the message never contains a token, a password or an Authorization header.
  */
 public final class ApiException extends RuntimeException {
 
-    /** What went wrong, independent of the endpoint. */
-    public enum Kind {
-        /** 400: malformed input, or the server refused the request (e.g. already claimed / activated). */
-        VALIDATION,
-        /** 401: wrong password, invalid or expired token, wrong 2FA code. */
-        UNAUTHORIZED,
-        /** The session can no longer be renewed: the user must sign in again. */
-        SIGNED_OUT,
-        /** 2FA is required to finish signing in. */
-        TWO_FACTOR_REQUIRED,
-        /** 403: no right to do this. */
-        FORBIDDEN,
-        /** 404: unknown license, controller or customer. */
-        NOT_FOUND,
-        /** 409: e.g. a 2FA method that is not set up. */
-        CONFLICT,
-        /** 429: too many requests or failed checks; see {@link #retryAfter()}. */
-        RATE_LIMITED,
-        /** 5xx. */
-        SERVER,
-        /** The server could not be reached or the connection broke. */
-        NETWORK,
-        /** The server did not answer in time. */
-        TIMEOUT,
-        /** The server answered something the client cannot read. */
-        UNREADABLE
-    }
-
-    private final Kind kind;
+    private final ErrorKind kind;
     private final int httpStatus;
     private final String errorCode;
     private final String serverMessage;
@@ -50,7 +23,7 @@ public final class ApiException extends RuntimeException {
      * @param retryAfter    how long to wait before trying again, or null
      * @param cause         the underlying exception, or null
      */
-    public ApiException(Kind kind, int httpStatus, String errorCode, String serverMessage, Duration retryAfter,
+    public ApiException(ErrorKind kind, int httpStatus, String errorCode, String serverMessage, Duration retryAfter,
                         Throwable cause) {
         super(describe(kind, httpStatus, errorCode, serverMessage), cause);
         this.kind = kind;
@@ -60,11 +33,11 @@ public final class ApiException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    public ApiException(Kind kind, String detail, Throwable cause) {
+    public ApiException(ErrorKind kind, String detail, Throwable cause) {
         this(kind, 0, null, detail, null, cause);
     }
 
-    private static String describe(Kind kind, int status, String errorCode, String message) {
+    private static String describe(ErrorKind kind, int status, String errorCode, String message) {
         StringBuilder sb = new StringBuilder(kind.name());
         if (status > 0) {
             sb.append(" (HTTP ").append(status).append(')');
@@ -78,7 +51,7 @@ public final class ApiException extends RuntimeException {
         return sb.toString();
     }
 
-    public Kind kind() {
+    public ErrorKind kind() {
         return kind;
     }
 
@@ -92,6 +65,21 @@ public final class ApiException extends RuntimeException {
 
     public String serverMessage() {
         return serverMessage;
+    }
+
+    /**
+     * Whether the request may have reached the server although no usable answer came back: it timed out, the
+     * connection broke after it was sent, the answer could not be read, or a gateway lost the answer (502, 504).
+     * For a POST that means its outcome is unknown until the state is read back. A connection that could not be
+     * opened is not such a case: that request never left.
+     */
+    public boolean answerLost() {
+        return switch (kind) {
+            case TIMEOUT, UNREADABLE -> true;
+            case NETWORK -> !RetryInterceptor.neverSent(getCause());
+            case SERVER -> httpStatus == 502 || httpStatus == 504;
+            default -> false;
+        };
     }
 
     /** The wait the server asked for (Retry-After header or retryAfter body field), or null. */

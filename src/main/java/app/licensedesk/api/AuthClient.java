@@ -1,6 +1,6 @@
 package app.licensedesk.api;
 
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -74,7 +74,7 @@ public final class AuthClient {
     public long validateRefreshToken(String refreshToken) {
         Wire.RefreshTokenValidation validation = errors.body(api.validateRefreshToken(bearer(refreshToken)));
         if (validation.userId() == null) {
-            throw new ApiException(Kind.UNREADABLE, "The validation answer has no userId", null);
+            throw new ApiException(ErrorKind.UNREADABLE, "The validation answer has no userId", null);
         }
         return validation.userId();
     }
@@ -84,7 +84,7 @@ public final class AuthClient {
         try {
             errors.execute(api.logout(bearer(refreshToken)));
         } catch (ApiException e) {
-            if (e.kind() != Kind.UNAUTHORIZED) {
+            if (e.kind() != ErrorKind.UNAUTHORIZED) {
                 throw e;
             }
         }
@@ -114,7 +114,7 @@ public final class AuthClient {
     private static SessionTokens tokens(Wire.TwoFactorTokens wire) {
         String refresh = TextTokens.unquote(wire.refreshToken());
         if (refresh == null) {
-            throw new ApiException(Kind.UNREADABLE, "The 2FA answer has no refresh token", null);
+            throw new ApiException(ErrorKind.UNREADABLE, "The 2FA answer has no refresh token", null);
         }
         return new SessionTokens(TextTokens.unquote(wire.accessToken()), refresh,
                 TextTokens.unquote(wire.sudoToken()));
@@ -122,7 +122,7 @@ public final class AuthClient {
 
     private static String requireToken(String token) {
         if (token == null) {
-            throw new ApiException(Kind.UNREADABLE, "The response holds no token", null);
+            throw new ApiException(ErrorKind.UNREADABLE, "The response holds no token", null);
         }
         return token;
     }

@@ -1,10 +1,13 @@
 package app.licensedesk.api;
 
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.Claim;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
+import app.licensedesk.model.License.Field;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import retrofit2.Response;
@@ -43,7 +46,7 @@ public final class EnirisClient {
             return Optional.empty();
         }
         if (response.body() == null) {
-            throw new ApiException(Kind.UNREADABLE, "The device answer has no content", null);
+            throw new ApiException(ErrorKind.UNREADABLE, "The device answer has no content", null);
         }
         return Optional.of(WireMapping.controllers(response.body(), customer, nodeTypes));
     }
@@ -70,11 +73,12 @@ public final class EnirisClient {
         Wire.ActivateRequest request = new Wire.ActivateRequest(key, at == null ? null : Json.format(at));
         Wire.ActivateResult result = errors.body(api.activate(request));
         if (Boolean.FALSE.equals(result.success()) || result.success() == null && result.license() == null) {
-            throw new ApiException(Kind.VALIDATION, "The server did not activate the license", null);
+            throw new ApiException(ErrorKind.VALIDATION, "The server did not activate the license", null);
         }
         if (result.license() == null) {
-            // Success without the license: what we know is the key and the activation date we asked for.
-            return new License(null, key, null, null, null, null, null, at, null, null, null, List.of());
+            // Success without the license: what we know is the key, and the activation date when we chose it.
+            return new License(null, key, null, null, null, null, null, at, null, null, null, List.of(),
+                    at == null ? EnumSet.of(Field.KEY) : EnumSet.of(Field.KEY, Field.ACTIVATION_DATE));
         }
         return WireMapping.license(result.license());
     }
@@ -84,21 +88,21 @@ public final class EnirisClient {
      *
      * @throws ApiException VALIDATION also when the server answers {@code success: false}
      */
-    public ClaimedLicense claim(String licenseKey, String nodeId) {
+    public Claim claim(String licenseKey, String nodeId) {
         Wire.ClaimResult result = errors.body(api.claim(new Wire.ClaimRequest(licenseKey, nodeId)));
         if (Boolean.FALSE.equals(result.success()) || result.success() == null && result.license() == null) {
-            throw new ApiException(Kind.VALIDATION, "The server did not claim the license", null);
+            throw new ApiException(ErrorKind.VALIDATION, "The server did not claim the license", null);
         }
         Wire.ClaimedLicense l = result.license();
-        return l == null ? new ClaimedLicense(null, licenseKey, nodeId)
-                : new ClaimedLicense(l.id(), l.key() == null ? licenseKey : l.key(),
+        return l == null ? new Claim(null, licenseKey, nodeId)
+                : new Claim(l.id(), l.key() == null ? licenseKey : l.key(),
                 l.nodeId() == null ? nodeId : l.nodeId());
     }
 
     /** An empty value would silently call another path; "." and ".." cannot be sent as a path segment. */
     private static String requirePathValue(String value, String what) {
         if (value == null || value.isEmpty() || value.equals(".") || value.equals("..")) {
-            throw new ApiException(Kind.VALIDATION, "Invalid " + what + ": '" + value + "'", null);
+            throw new ApiException(ErrorKind.VALIDATION, "Invalid " + what + ": '" + value + "'", null);
         }
         return value;
     }

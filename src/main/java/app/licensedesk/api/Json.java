@@ -2,9 +2,13 @@ package app.licensedesk.api;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
@@ -22,6 +26,7 @@ final class Json {
     static final Gson GSON = new GsonBuilder()
             .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
             .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
+            .registerTypeAdapterFactory(new LicenseFields())
             .disableHtmlEscaping()
             .setStrictness(Strictness.STRICT)
             .create();
@@ -58,6 +63,38 @@ final class Json {
             throw new JsonSyntaxException("Expected an ISO-8601 date-time string at " + in.getPath());
         }
         return in.nextString();
+    }
+
+    /** Reads a {@link Wire.License} and notes the names its JSON object had. */
+    private static final class LicenseFields implements TypeAdapterFactory {
+        private static final String PRESENT = "present";
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+            if (type.getRawType() != Wire.License.class) {
+                return null;
+            }
+            TypeAdapter<Wire.License> fields = gson.getDelegateAdapter(this, TypeToken.get(Wire.License.class));
+            TypeAdapter<JsonElement> tree = gson.getAdapter(JsonElement.class);
+            return (TypeAdapter<T>) new TypeAdapter<Wire.License>() {
+                @Override
+                public void write(JsonWriter out, Wire.License value) throws IOException {
+                    fields.write(out, value);
+                }
+
+                @Override
+                public Wire.License read(JsonReader in) throws IOException {
+                    JsonElement json = tree.read(in);
+                    if (!json.isJsonObject()) {
+                        return fields.fromJsonTree(json); // null, or the usual error
+                    }
+                    JsonObject object = json.getAsJsonObject();
+                    object.remove(PRESENT); // ours, never the server's
+                    return fields.fromJsonTree(object).withPresent(object.keySet());
+                }
+            };
+        }
     }
 
     private static final class InstantAdapter extends TypeAdapter<Instant> {

@@ -1,25 +1,37 @@
 package app.licensedesk.api;
 
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Invocation;
 
 /**
  * The one retry mechanism. Idempotent requests (GET and friends, and methods marked {@link Idempotent}) are
- * retried on 429/500/502/503/504 and on connection failures, with exponential backoff from
- * {@code retryBaseDelay} capped at {@code retryMaxDelay}, and never sooner than the server's
- * Retry-After/retryAfter. Other requests (POST) are retried only when the connection could not be opened, so the
- * request provably never reached the server. Timeouts are never retried: the server may be working on it.
+ * retried on every transient failure: 429/500/502/503/504, a dropped or reset connection, a read timeout, and a
+ * successful answer whose body breaks off (the body is read to its end here, so a body cut short is met inside
+ * the retry loop rather than later in the converter). Retries back off exponentially from {@code retryBaseDelay},
+ * capped at {@code retryMaxDelay}, and never sooner than the server's Retry-After/retryAfter. Other requests (POST)
+ * are retried only when the connection could not be opened, so the request provably never reached the server: a
+ * POST that timed out or lost its answer may have been applied, and only reading the state back can tell.
  */
 final class RetryInterceptor implements Interceptor {
 
@@ -50,6 +62,9 @@ final class RetryInterceptor implements Interceptor {
             Response response;
             try {
                 response = chain.proceed(request);
+                if (idempotent && response.isSuccessful()) {
+                    response = readWhole(response);
+                }
             } catch (IOException e) {
                 if (last || !isRetryable(e, idempotent) || neverSent(e) && attempt >= CONNECT_RETRIES) {
                     throw e;
@@ -95,15 +110,60 @@ final class RetryInterceptor implements Interceptor {
         return invocation != null && invocation.method().isAnnotationPresent(Idempotent.class);
     }
 
-    private static boolean isRetryable(IOException e, boolean idempotent) {
-        if (e instanceof InterruptedIOException || e instanceof UnreadableBodyException) {
+    /**
+     * Reads the body of a successful answer to its end and hands on a copy in memory (the converters read it whole
+     * anyway). A body that starts as JSON must end as JSON: one cut off in the middle (a dropped proxy connection)
+     * is an {@link UnreadableBodyException} here, where it can be retried. A body that is complete but not what
+     * the caller expects stays the converter's to report: asking again would get the same answer.
+     */
+    static Response readWhole(Response response) throws IOException {
+        ResponseBody body = response.body();
+        MediaType type = body.contentType();
+        byte[] bytes;
+        try (body) {
+            bytes = body.bytes();
+        }
+        if (startsAsJson(bytes) && !isCompleteJson(bytes)) {
+            throw new UnreadableBodyException("The answer breaks off before its JSON ends (" + bytes.length
+                    + " bytes)", null);
+        }
+        return response.newBuilder().body(ResponseBody.create(bytes, type)).build();
+    }
+
+    private static boolean startsAsJson(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCompleteJson(byte[] bytes) {
+        try {
+            JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(bytes),
+                    StandardCharsets.UTF_8));
+            reader.setStrictness(Strictness.STRICT);
+            reader.skipValue();
+            return reader.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException | IllegalStateException | JsonParseException e) {
             return false;
         }
-        return idempotent || neverSent(e);
+    }
+
+    private static boolean isRetryable(IOException e, boolean idempotent) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        if (!idempotent) {
+            return neverSent(e);
+        }
+        // a read or connect timeout is worth another try for a read; an interruption (cancel) is not
+        return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
     }
 
     /** The connection could not be opened, so the request provably never reached the server. */
-    private static boolean neverSent(IOException e) {
+    static boolean neverSent(Throwable e) {
         return e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException;
     }

@@ -1,5 +1,6 @@
 package app.licensedesk.api;
 
+import app.licensedesk.model.ErrorKind;
 import java.util.Locale;
 
 /**
@@ -27,7 +28,7 @@ public final class TwoFactorDetector {
 
     /** Rule (b): whether {@code /auth/accesstoken}, asked with the token from login, refused it for want of 2FA. */
     public static boolean isTwoFactorRefusal(ApiException accessTokenFailure) {
-        return accessTokenFailure.kind() == ApiException.Kind.UNAUTHORIZED
+        return accessTokenFailure.kind() == ErrorKind.UNAUTHORIZED
                 && accessTokenFailure.serverMessage() != null
                 && accessTokenFailure.serverMessage().toUpperCase(Locale.ROOT).contains("2FA");
     }

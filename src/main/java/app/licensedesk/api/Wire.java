@@ -3,6 +3,7 @@ package app.licensedesk.api;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The JSON shapes of the Eniris API, field for field as the contract names them. Every field may be missing or
@@ -68,9 +69,18 @@ final class Wire {
     record DeviceList(List<Device> device) {
     }
 
+    /**
+     * {@code present} is not read from the JSON: {@link Json} fills in the names the object had, because an absent
+     * field ("not said") and a null one ("none") mean different things.
+     */
     record License(String id, String key, Integer gridKw, Integer solarKw, Integer batteryKw, Integer evKw,
                    Instant creationDate, Instant activationDate, Integer duration, Instant deactivationDate,
-                   String type, List<String> datalinks) {
+                   String type, List<String> datalinks, Set<String> present) {
+
+        License withPresent(Set<String> names) {
+            return new License(id, key, gridKw, solarKw, batteryKw, evKw, creationDate, activationDate, duration,
+                    deactivationDate, type, datalinks, Set.copyOf(names));
+        }
     }
 
     record LicenseList(List<License> licenses) {

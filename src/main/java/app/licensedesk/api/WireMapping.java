@@ -3,14 +3,17 @@ package app.licensedesk.api;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
+import app.licensedesk.model.License.Field;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** The one place where wire records become model records. */
 final class WireMapping {
@@ -18,11 +21,35 @@ final class WireMapping {
     private WireMapping() {
     }
 
+    /**
+     * The license with the fields the answer carried. A field the contract marks as nullable counts when it is
+     * present, null included ("none"); any other field counts only with a value (a null there says nothing).
+     */
     static License license(Wire.License w) {
         List<String> datalinks = w.datalinks() == null ? List.of()
                 : w.datalinks().stream().filter(Objects::nonNull).toList();
+        Set<String> present = w.present() == null ? Set.of() : w.present();
+        EnumSet<Field> fields = EnumSet.noneOf(Field.class);
+        carried(fields, Field.ID, w.id() != null);
+        carried(fields, Field.KEY, w.key() != null);
+        carried(fields, Field.GRID_KW, present.contains("gridKw"));
+        carried(fields, Field.SOLAR_KW, present.contains("solarKw"));
+        carried(fields, Field.BATTERY_KW, present.contains("batteryKw"));
+        carried(fields, Field.EV_KW, present.contains("evKw"));
+        carried(fields, Field.CREATION_DATE, w.creationDate() != null);
+        carried(fields, Field.ACTIVATION_DATE, present.contains("activationDate"));
+        carried(fields, Field.DURATION, w.duration() != null);
+        carried(fields, Field.DEACTIVATION_DATE, present.contains("deactivationDate"));
+        carried(fields, Field.TYPE, w.type() != null);
+        carried(fields, Field.DATALINKS, w.datalinks() != null);
         return new License(w.id(), w.key(), w.gridKw(), w.solarKw(), w.batteryKw(), w.evKw(), w.creationDate(),
-                w.activationDate(), w.duration(), w.deactivationDate(), w.type(), datalinks);
+                w.activationDate(), w.duration(), w.deactivationDate(), w.type(), datalinks, fields);
+    }
+
+    private static void carried(Set<Field> fields, Field field, boolean carried) {
+        if (carried) {
+            fields.add(field);
+        }
     }
 
     static List<License> licenses(Wire.LicenseList list) {
@@ -62,7 +89,8 @@ final class WireMapping {
             }
             String name = firstNonBlank(text(p, "name"), text(p, "label"), nodeId);
             long id = d.id() == null ? 0 : d.id();
-            controllers.add(new Controller(id, nodeId, name, nodeType, customer, lenientInstant(d.lastUpdate())));
+            List<Customer> owners = customer == null ? List.of() : List.of(customer);
+            controllers.add(new Controller(id, nodeId, name, nodeType, owners, lenientInstant(d.lastUpdate())));
         }
         return controllers;
     }

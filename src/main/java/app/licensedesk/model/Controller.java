@@ -1,6 +1,9 @@
 package app.licensedesk.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A SmartgridOne controller: a device whose node type is a controller type.
@@ -9,14 +12,35 @@ import java.time.Instant;
  * @param nodeId     the controller's nodeId, the key of the license endpoints
  * @param name       display name: properties.name, else label, else the nodeId
  * @param nodeType   the node type (e.g. smartgridControllerSite)
- * @param customer   the company it was found under, or null when unknown
+ * @param customers  the companies it was found under (one device can be seen through several), possibly none
  * @param lastUpdate last update reported by the API, may be null
  */
-public record Controller(long deviceId, String nodeId, String name, String nodeType, Customer customer,
+public record Controller(long deviceId, String nodeId, String name, String nodeType, List<Customer> customers,
                          Instant lastUpdate) {
 
-    /** The name of the owning company, or an empty string. */
+    public Controller {
+        customers = customers == null ? List.of() : List.copyOf(customers);
+    }
+
+    /** The names of the owning companies, joined, or an empty string. */
     public String customerName() {
-        return customer == null ? "" : customer.name();
+        return customers.stream().map(Customer::name).collect(Collectors.joining(", "));
+    }
+
+    /** Whether the controller was found under this company. */
+    public boolean ownedBy(Customer customer) {
+        return customers.stream().anyMatch(c -> c.id() == customer.id());
+    }
+
+    /** The only company it was found under, or null when there are none or several. */
+    public Customer soleCustomer() {
+        return customers.size() == 1 ? customers.get(0) : null;
+    }
+
+    /** The same controller seen through one more company (the same device listed by another company's query). */
+    public Controller alsoOwnedBy(List<Customer> more) {
+        List<Customer> all = new ArrayList<>(customers);
+        more.stream().filter(c -> !ownedBy(c)).forEach(all::add);
+        return new Controller(deviceId, nodeId, name, nodeType, all, lastUpdate);
     }
 }

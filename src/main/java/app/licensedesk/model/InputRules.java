@@ -1,10 +1,15 @@
 package app.licensedesk.model;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules for what users type into the dialogs: license keys, nodeIds and customer ids. Each check returns
- * null when the input is fine, else a message key that the UI turns into words.
+ * The rules for what users type into the dialogs: license keys, nodeIds, customer ids, activation dates and times.
+ * Each check returns null when the input is fine, else a message key that the UI turns into words.
  */
 public final class InputRules {
 
@@ -16,6 +21,21 @@ public final class InputRules {
     public static final String NODE_ID_EMPTY = "input.nodeId.empty";
     public static final String CUSTOMER_ID_EMPTY = "input.customerId.empty";
     public static final String CUSTOMER_ID_INVALID = "input.customerId.invalid";
+
+    /** The years an activation date may have; the service refuses others. */
+    public static final int FIRST_ACTIVATION_YEAR = 2000;
+    public static final int LAST_ACTIVATION_YEAR = 2100;
+
+    public static final String DATE_EMPTY = "input.date.empty";
+    public static final String DATE_FORMAT = "input.date.format";
+    public static final String DATE_YEAR = "input.date.year";
+    public static final String DATE_NO_SUCH_MONTH = "input.date.noSuchMonth";
+    public static final String DATE_NO_SUCH_DAY = "input.date.noSuchDay";
+    public static final String TIME_FORMAT = "input.time.format";
+
+    // Year first, as ISO writes it: unlike 1/12/2026 it means the same day to everybody.
+    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
     // UUID.fromString accepts short groups such as "1-1-1-1-1", so the shape is checked explicitly.
     private static final Pattern UUID = Pattern.compile(
@@ -52,6 +72,63 @@ public final class InputRules {
     /** Checks a controller nodeId: at least one character that is not whitespace. */
     public static String nodeIdProblem(String nodeId) {
         return nodeId == null || nodeId.trim().isEmpty() ? NODE_ID_EMPTY : null;
+    }
+
+    /**
+     * What reading typed text gave: the value, or why there is none as a message key with its arguments.
+     *
+     * @param <T> the kind of value
+     */
+    public record Reading<T>(T value, String problem, List<Object> args) {
+
+        static <T> Reading<T> of(T value) {
+            return new Reading<>(value, null, List.of());
+        }
+
+        static <T> Reading<T> refused(String problem, Object... args) {
+            return new Reading<>(null, problem, List.of(args));
+        }
+    }
+
+    /**
+     * Reads an activation date written year-month-day (2026-12-01; one-digit months and days are fine). A date that
+     * does not exist (30 February) or a year outside {@value #FIRST_ACTIVATION_YEAR}..{@value #LAST_ACTIVATION_YEAR}
+     * is refused with its own reason. The arguments: the year bounds, or the text and the days of that month.
+     */
+    public static Reading<LocalDate> activationDate(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            return Reading.refused(DATE_EMPTY);
+        }
+        Matcher m = DATE.matcher(t);
+        if (!m.matches()) {
+            return Reading.refused(DATE_FORMAT);
+        }
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        if (year < FIRST_ACTIVATION_YEAR || year > LAST_ACTIVATION_YEAR) {
+            return Reading.refused(DATE_YEAR, FIRST_ACTIVATION_YEAR, LAST_ACTIVATION_YEAR);
+        }
+        if (month < 1 || month > 12) {
+            return Reading.refused(DATE_NO_SUCH_MONTH, t);
+        }
+        int days = YearMonth.of(year, month).lengthOfMonth();
+        if (day < 1 || day > days) {
+            return Reading.refused(DATE_NO_SUCH_DAY, t, days);
+        }
+        return Reading.of(LocalDate.of(year, month, day));
+    }
+
+    /** Reads a time of day in 24 hours: "14:30", "8:05"; anything else is refused with the expected format. */
+    public static Reading<LocalTime> timeOfDay(String text) {
+        Matcher m = TIME.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) {
+            return Reading.refused(TIME_FORMAT);
+        }
+        int hour = Integer.parseInt(m.group(1));
+        int minute = Integer.parseInt(m.group(2));
+        return hour > 23 || minute > 59 ? Reading.refused(TIME_FORMAT) : Reading.of(LocalTime.of(hour, minute));
     }
 
     /** Checks a customer id: a UUID (surrounding whitespace is ignored). */

@@ -1,23 +1,28 @@
 package app.licensedesk.service;
 
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ClaimedLicense;
+import app.licensedesk.model.Claim;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.EnirisClient;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
+import app.licensedesk.model.Environment;
 import app.licensedesk.model.License;
+import app.licensedesk.model.License.Field;
+import app.licensedesk.service.LicenseOutcome.Action;
+import app.licensedesk.service.LicenseOutcome.Status;
 import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,13 +47,16 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
     private final List<String> controllerNodeTypes;
     private final ExecutorService pool;
     private final AutoCloseable resources;
-    private final Map<String, String> controllerByKey = new ConcurrentHashMap<>();
+    private final Audit audit;
 
     /**
-     * @param resources closed with this service (the connection), or null
+     * @param environment where the service talks to, for the audit log
+     * @param resources   closed with this service (the connection), or null
      */
-    public ApiLicenseDeskService(EnirisClient client, ClientSettings settings, AutoCloseable resources) {
+    public ApiLicenseDeskService(EnirisClient client, ClientSettings settings, Environment environment,
+                                 AutoCloseable resources) {
         this.client = Objects.requireNonNull(client);
+        this.audit = new Audit(environment);
         this.controllerNodeTypes = settings.controllerNodeTypes();
         this.pool = Executors.newFixedThreadPool(settings.maxConcurrentRequests(), daemonThreads());
         this.resources = resources;
@@ -68,28 +76,43 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
     }
 
     @Override
-    public List<Controller> controllers(List<Customer> customers) {
+    public ControllerList controllers(List<Customer> customers) {
         List<Future<List<Controller>>> futures = new ArrayList<>();
         for (Customer customer : customers) {
             futures.add(pool.submit(() -> controllersOf(customer)));
         }
-        List<Controller> all = new ArrayList<>();
+        // one device seen through two companies is one controller, owned by both
+        Map<String, Controller> byNodeId = new LinkedHashMap<>();
+        Map<Customer, RuntimeException> failures = new LinkedHashMap<>();
         try {
-            for (Future<List<Controller>> future : futures) {
-                all.addAll(await(future));
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    for (Controller c : await(futures.get(i))) {
+                        byNodeId.merge(c.nodeId(), c, (known, again) -> known.alsoOwnedBy(again.customers()));
+                    }
+                } catch (ApiException e) {
+                    if (e.kind() == ErrorKind.SIGNED_OUT || Thread.currentThread().isInterrupted()) {
+                        throw e; // the whole list is asked for again after signing in; a cancel ends it
+                    }
+                    failures.put(customers.get(i), e);
+                } catch (RuntimeException e) {
+                    LOG.error("Loading the controllers of company {} failed", customers.get(i).id(), e);
+                    failures.put(customers.get(i), e);
+                }
             }
         } finally {
             futures.forEach(f -> f.cancel(true));
         }
+        List<Controller> all = new ArrayList<>(byNodeId.values());
         all.sort(Comparator.comparing(Controller::name, BY_TEXT).thenComparing(Controller::nodeId, BY_TEXT));
-        return all;
+        return new ControllerList(all, failures);
     }
 
     private List<Controller> controllersOf(Customer customer) {
         try {
             return client.controllers(customer, controllerNodeTypes, null).orElse(List.of());
         } catch (ApiException e) {
-            if (e.kind() == Kind.FORBIDDEN) {
+            if (e.kind() == ErrorKind.FORBIDDEN) {
                 LOG.info("No right to see the devices of company {}; skipped", customer.id());
                 return List.of();
             }
@@ -107,13 +130,7 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
 
     @Override
     public List<License> licensesOfController(String nodeId) {
-        List<License> licenses = client.licensesOfController(nodeId);
-        for (License license : licenses) {
-            if (license.key() != null) {
-                controllerByKey.put(license.key(), nodeId);
-            }
-        }
-        return licenses;
+        return client.licensesOfController(nodeId);
     }
 
     /**
@@ -163,23 +180,128 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
     }
 
     @Override
-    public License activate(String key, Instant at) {
-        return client.activate(key, at);
-    }
-
-    @Override
-    public ClaimResult claim(String licenseKey, String nodeId) {
-        ClaimedLicense claimed = client.claim(licenseKey, nodeId);
-        controllerByKey.put(licenseKey, claimed.nodeId());
-        if (!licenseKey.equals(claimed.key())) {
-            controllerByKey.put(claimed.key(), claimed.nodeId());
+    public LicenseOutcome activate(String key, Instant at, LicenseContext seen, Runnable checking) {
+        LicenseOutcome outcome;
+        try {
+            License answer = client.activate(key, at);
+            if (answer.activationDate() == null) {
+                // a success without the license: the read-back tells the activation date the server chose
+                ReadBack now = readBackActivation(key, seen);
+                answer = now.license() == null ? answer : answer.mergedWith(now.license());
+            }
+            outcome = new LicenseOutcome(Action.ACTIVATE, Status.DONE, key, null, answer, null, null);
+        } catch (ApiException e) {
+            outcome = afterFailedActivation(key, seen, checking, e);
         }
-        return new ClaimResult(claimed.licenseId(), claimed.key(), claimed.nodeId());
+        audit.record(outcome);
+        return outcome;
+    }
+
+    private LicenseOutcome afterFailedActivation(String key, LicenseContext seen, Runnable checking,
+                                                 ApiException e) {
+        if (e.kind() == ErrorKind.VALIDATION) {
+            // "already activated" is one reason for a 400; the read-back says whether it is this one, and since when
+            License now = readBackActivation(key, seen).license();
+            Status status = now != null && now.activationDate() != null ? Status.ALREADY : Status.REFUSED;
+            return new LicenseOutcome(Action.ACTIVATE, status, key, null, now, null, Failure.from(e));
+        }
+        if (!e.answerLost()) {
+            audit.failed(Action.ACTIVATE, key, null, e);
+            throw e;
+        }
+        checking.run();
+        ReadBack now = readBackActivation(key, seen);
+        Status status;
+        if (now.license() == null) {
+            status = Status.LOST_UNKNOWN; // not read, or not in the list it was read from
+        } else {
+            status = now.license().activationDate() != null ? Status.LOST_DONE : Status.LOST_NOT_DONE;
+        }
+        return new LicenseOutcome(Action.ACTIVATE, status, key, null, now.license(), null, Failure.from(e));
     }
 
     @Override
-    public Optional<String> knownController(String licenseKey) {
-        return licenseKey == null ? Optional.empty() : Optional.ofNullable(controllerByKey.get(licenseKey));
+    public LicenseOutcome claim(String licenseKey, String nodeId, LicenseContext seen, Runnable checking) {
+        LicenseOutcome outcome;
+        try {
+            Claim claimed = client.claim(licenseKey, nodeId);
+            License license = new License(claimed.licenseId(), claimed.key(), null, null, null, null, null, null,
+                    null, null, null, List.of(), claimed.licenseId() == null ? EnumSet.of(Field.KEY)
+                    : EnumSet.of(Field.ID, Field.KEY));
+            outcome = new LicenseOutcome(Action.CLAIM, Status.DONE, claimed.key(), nodeId, license,
+                    claimed.nodeId(), null);
+        } catch (ApiException e) {
+            outcome = afterFailedClaim(licenseKey, nodeId, seen, checking, e);
+        }
+        audit.record(outcome);
+        return outcome;
+    }
+
+    private LicenseOutcome afterFailedClaim(String key, String nodeId, LicenseContext seen, Runnable checking,
+                                            ApiException e) {
+        if (e.kind() == ErrorKind.VALIDATION) {
+            // "already claimed" is one reason for a 400: to this controller, or to one the license was seen under
+            List<String> candidates = new ArrayList<>();
+            candidates.add(nodeId);
+            seen.controllers().stream().filter(c -> !c.equals(nodeId)).forEach(candidates::add);
+            for (String candidate : candidates) {
+                ReadBack listed = readBack(key, () -> client.licensesOfController(candidate));
+                if (listed.license() != null) {
+                    return new LicenseOutcome(Action.CLAIM, Status.ALREADY, key, nodeId, listed.license(),
+                            candidate, Failure.from(e));
+                }
+            }
+            return new LicenseOutcome(Action.CLAIM, Status.REFUSED, key, nodeId, null, null, Failure.from(e));
+        }
+        if (!e.answerLost()) {
+            audit.failed(Action.CLAIM, key, nodeId, e);
+            throw e;
+        }
+        checking.run();
+        ReadBack listed = readBack(key, () -> client.licensesOfController(nodeId));
+        if (!listed.read()) {
+            return new LicenseOutcome(Action.CLAIM, Status.LOST_UNKNOWN, key, nodeId, null, null, Failure.from(e));
+        }
+        Failure lost = Failure.from(e);
+        return listed.license() == null
+                ? new LicenseOutcome(Action.CLAIM, Status.LOST_NOT_DONE, key, nodeId, null, null, lost)
+                : new LicenseOutcome(Action.CLAIM, Status.LOST_DONE, key, nodeId, listed.license(), nodeId, lost);
+    }
+
+    /** What a read-back showed: whether the list could be read, and the license in it (null when not listed). */
+    private record ReadBack(boolean read, License license) {
+        static final ReadBack NOT_READ = new ReadBack(false, null);
+    }
+
+    /** An activation is read back from the customer's licenses, else from a controller the license was seen under. */
+    private ReadBack readBackActivation(String key, LicenseContext seen) {
+        List<Callable<List<License>>> sources = new ArrayList<>();
+        Customer customer = seen.customer();
+        if (customer != null && customer.hasLicenseView()) {
+            sources.add(() -> client.licensesOfCustomer(customer.uuid(), true));
+        }
+        seen.controllers().forEach(nodeId -> sources.add(() -> client.licensesOfController(nodeId)));
+        for (Callable<List<License>> source : sources) {
+            ReadBack found = readBack(key, source);
+            if (found.read()) {
+                return found;
+            }
+        }
+        return ReadBack.NOT_READ;
+    }
+
+    /**
+     * Reads one list (a GET, retried as every read is) and finds the key in it. Any failure, even "session ended",
+     * only means "not read": it must not make the caller's work run again, which would send the POST again.
+     */
+    private static ReadBack readBack(String key, Callable<List<License>> list) {
+        try {
+            return new ReadBack(true, list.call().stream().filter(l -> key.equals(l.key())).findFirst()
+                    .orElse(null));
+        } catch (Exception e) {
+            LOG.info("Reading license {} back failed: {}", key, e.toString());
+            return ReadBack.NOT_READ;
+        }
     }
 
     /** Stops the pool and closes the connection; does not sign out. */
@@ -200,7 +322,7 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(Kind.NETWORK, "Interrupted", e);
+            throw new ApiException(ErrorKind.NETWORK, "Interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

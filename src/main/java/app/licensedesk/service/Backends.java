@@ -18,7 +18,7 @@ public final class Backends {
     public static Backend connect(Environment env, ClientSettings settings) {
         EnirisConnection connection = new EnirisConnection(env, settings);
         TokenSession session = new TokenSession(connection.authClient(), settings);
-        ApiLicenseDeskService service = new ApiLicenseDeskService(connection.enirisClient(session), settings,
+        ApiLicenseDeskService service = new ApiLicenseDeskService(connection.enirisClient(session), settings, env,
                 connection);
         return new Backend(env, new SessionSignIn(session), service);
     }

@@ -1,11 +1,9 @@
 package app.licensedesk.service;
 
-import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,9 +18,13 @@ public interface LicenseDeskService {
 
     /**
      * The controllers of the given customers (one device query per company, bounded concurrency), sorted by
-     * name, each with its customer set. A company that answers 403 contributes nothing.
+     * name, each once with every company it was seen under. A company that answers 403 contributes nothing; one
+     * whose query fails otherwise is named in the list's failures and the others are still listed.
+     *
+     * @throws app.licensedesk.api.ApiException SIGNED_OUT when the session ended (after the password the whole
+     *                                          list is asked for again)
      */
-    List<Controller> controllers(List<Customer> customers);
+    ControllerList controllers(List<Customer> customers);
 
     /** The licenses of one customer, with their datalinks. */
     List<License> licensesOfCustomer(Customer customer);
@@ -44,18 +46,26 @@ public interface LicenseDeskService {
     }
 
     /**
-     * Activates a license now ({@code at == null}) or at the given instant.
+     * Activates a license now ({@code at == null}) or at the given instant. When the server refuses (400) or its
+     * answer is lost (timeout, broken connection, unreadable answer), the license is read back, never sent again:
+     * from its customer's licenses when {@code seen} names the customer, else from a controller it was seen under.
      *
-     * @return the license as the server describes it after activation
+     * @param checking called (in the background) when the answer was lost, before the read-back starts
+     * @return what is true now
+     * @throws app.licensedesk.api.ApiException when the server said why it did not activate (403, 404, ...), or
+     *                                          the request never reached it
      */
-    License activate(String key, Instant at);
-
-    /** Links a license to a controller. */
-    ClaimResult claim(String licenseKey, String nodeId);
+    LicenseOutcome activate(String key, Instant at, LicenseContext seen, Runnable checking);
 
     /**
-     * The controller a license key is known to be claimed to, learnt from earlier controller look-ups and claims
-     * in this session (the API cannot look a license up by key).
+     * Links a license to a controller. When the server refuses (400) or its answer is lost, the controller's
+     * licenses are read back (and on a refusal those of the other controllers {@code seen} names), never sent
+     * again.
+     *
+     * @param checking called (in the background) when the answer was lost, before the read-back starts
+     * @return what is true now
+     * @throws app.licensedesk.api.ApiException when the server said why it did not claim (403, 404, ...), or the
+     *                                          request never reached it
      */
-    Optional<String> knownController(String licenseKey);
+    LicenseOutcome claim(String licenseKey, String nodeId, LicenseContext seen, Runnable checking);
 }

@@ -4,7 +4,7 @@ import app.licensedesk.model.SessionState;
 import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.api.AccessTokenSource;
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.AuthClient;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.LoginResult;
@@ -190,7 +190,7 @@ public final class TokenSession implements AccessTokenSource {
                     refresh = auth.renewRefreshToken(refresh);
                     refreshObtainedAt = now;
                 } catch (ApiException e) {
-                    if (e.kind() == Kind.UNAUTHORIZED) {
+                    if (e.kind() == ErrorKind.UNAUTHORIZED) {
                         throw expire(e);
                     }
                     // The old refresh token is valid for days yet; try renewing it again next time.
@@ -201,7 +201,7 @@ public final class TokenSession implements AccessTokenSource {
             try {
                 access = auth.accessToken(refresh);
             } catch (ApiException e) {
-                if (e.kind() == Kind.UNAUTHORIZED) {
+                if (e.kind() == ErrorKind.UNAUTHORIZED) {
                     throw expire(e);
                 }
                 throw e;
@@ -246,7 +246,7 @@ public final class TokenSession implements AccessTokenSource {
     }
 
     private static ApiException signedOut(ApiException cause) {
-        return new ApiException(Kind.SIGNED_OUT, 0, null, "Not signed in, or the session has ended", null, cause);
+        return new ApiException(ErrorKind.SIGNED_OUT, 0, null, "Not signed in, or the session has ended", null, cause);
     }
 
     private void changeState(SessionState next) {

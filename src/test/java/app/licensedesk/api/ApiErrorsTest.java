@@ -2,7 +2,7 @@ package app.licensedesk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.testing.Resources;
 import java.io.EOFException;
 import java.io.IOException;
@@ -28,7 +28,7 @@ class ApiErrorsTest {
         "400,VALIDATION", "401,UNAUTHORIZED", "403,FORBIDDEN", "404,NOT_FOUND", "409,CONFLICT", "429,RATE_LIMITED",
         "500,SERVER", "502,SERVER", "503,SERVER", "504,SERVER", "422,VALIDATION", "405,VALIDATION"
     })
-    void kindFollowsTheHttpStatusWhateverTheBody(int status, Kind kind) {
+    void kindFollowsTheHttpStatusWhateverTheBody(int status, ErrorKind kind) {
         String[] bodies = {null, "", "<html><body>proxy</body></html>", "{\"statusCode\":", "[1,2]",
             "{\"statusCode\":" + status + ",\"error\":\"x\",\"message\":\"y\"}"};
         for (String body : bodies) {
@@ -42,7 +42,7 @@ class ApiErrorsTest {
     void documentedErrorBodiesGiveCodeAndMessage() {
         ApiException wrongPassword = errors.fromResponse(401, Headers.of(),
                 Resources.payload("documented/auth-login-401.json"));
-        assertThat(wrongPassword.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(wrongPassword.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(wrongPassword.errorCode()).isEqualTo("PASSWORD_INCORRECT");
 
         ApiException forbidden = errors.fromResponse(403, Headers.of(), Resources.payload("documented/api-403.json"));
@@ -51,13 +51,13 @@ class ApiErrorsTest {
 
         ApiException tooMany = errors.fromResponse(429, Headers.of(),
                 Resources.payload("documented/auth-login-429.json"));
-        assertThat(tooMany.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(tooMany.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(tooMany.errorCode()).isEqualTo("TOO_MANY_FAILED_PASSWORD_CHECKS");
         assertThat(tooMany.retryAfter()).isEqualTo(Duration.ZERO);
 
         ApiException server = errors.fromResponse(500, Headers.of(),
                 Resources.payload("documented/auth-login-500.json"));
-        assertThat(server.kind()).isEqualTo(Kind.SERVER);
+        assertThat(server.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(server.errorCode()).isEqualTo("NO_PASSWORD_INFO");
     }
 
@@ -81,12 +81,14 @@ class ApiErrorsTest {
 
     @Test
     void ioFailuresMapToTimeoutNetworkOrUnreadable() {
-        assertThat(ApiErrors.fromIOException(new SocketTimeoutException("timeout")).kind()).isEqualTo(Kind.TIMEOUT);
-        assertThat(ApiErrors.fromIOException(new InterruptedIOException("timeout")).kind()).isEqualTo(Kind.TIMEOUT);
-        assertThat(ApiErrors.fromIOException(new ConnectException("refused")).kind()).isEqualTo(Kind.NETWORK);
-        assertThat(ApiErrors.fromIOException(new EOFException()).kind()).isEqualTo(Kind.NETWORK);
+        assertThat(ApiErrors.fromIOException(new SocketTimeoutException("timeout")).kind())
+            .isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(ApiErrors.fromIOException(new InterruptedIOException("timeout")).kind())
+            .isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(ApiErrors.fromIOException(new ConnectException("refused")).kind()).isEqualTo(ErrorKind.NETWORK);
+        assertThat(ApiErrors.fromIOException(new EOFException()).kind()).isEqualTo(ErrorKind.NETWORK);
         assertThat(ApiErrors.fromIOException(new UnreadableBodyException("bad", new IOException())).kind())
-                .isEqualTo(Kind.UNREADABLE);
+                .isEqualTo(ErrorKind.UNREADABLE);
     }
 
     @Test

@@ -1,9 +1,10 @@
 package app.licensedesk.api;
 
+import app.licensedesk.model.Claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.testing.FixedToken;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.Resources;
@@ -11,9 +12,11 @@ import app.licensedesk.api.testing.TestSettings;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
+import app.licensedesk.model.License.Field;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
@@ -92,23 +95,23 @@ class DocumentedExamplesTest {
     void loginErrorsAsDocumented() {
         answer(400, "documented/auth-login-400.json");
         ApiException badRequest = failure(() -> auth.login("", "x".toCharArray()));
-        assertThat(badRequest.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(badRequest.kind()).isEqualTo(ErrorKind.VALIDATION);
         assertThat(badRequest.serverMessage()).isEqualTo("body must have required property 'username'");
 
         answer(401, "documented/auth-login-401.json");
         ApiException wrong = failure(() -> auth.login("u", "wrong".toCharArray()));
-        assertThat(wrong.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(wrong.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(wrong.errorCode()).isEqualTo("PASSWORD_INCORRECT");
 
         answer(429, "documented/auth-login-429.json");
         ApiException tooMany = failure(() -> auth.login("u", "wrong".toCharArray()));
-        assertThat(tooMany.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(tooMany.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(tooMany.errorCode()).isEqualTo("TOO_MANY_FAILED_PASSWORD_CHECKS");
         assertThat(tooMany.retryAfter()).isEqualTo(Duration.ZERO);
 
         answer(500, "documented/auth-login-500.json");
         ApiException noInfo = failure(() -> auth.login("u", "x".toCharArray()));
-        assertThat(noInfo.kind()).isEqualTo(Kind.SERVER);
+        assertThat(noInfo.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(noInfo.errorCode()).isEqualTo("NO_PASSWORD_INFO");
         // POSTs that reached the server are never repeated.
         assertThat(server.getRequestCount()).isEqualTo(4);
@@ -141,7 +144,7 @@ class DocumentedExamplesTest {
     void accessTokenRefusalsTellTwoFactorFromExpiry() {
         answer(401, "compiled/auth-accesstoken-2fa-401.json");
         ApiException twoFactor = failure(() -> auth.accessToken("partial"));
-        assertThat(twoFactor.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(twoFactor.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(TwoFactorDetector.isTwoFactorRefusal(twoFactor)).isTrue();
 
         answer(401, "documented/auth-refreshtoken-401.json");
@@ -159,7 +162,7 @@ class DocumentedExamplesTest {
         assertThat(renewal.getHeaders().get("Authorization")).isEqualTo("Bearer refresh-1");
 
         answer(400, "documented/auth-refreshtoken-400.json");
-        assertThat(failure(() -> auth.renewRefreshToken("x".repeat(100))).kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(failure(() -> auth.renewRefreshToken("x".repeat(100))).kind()).isEqualTo(ErrorKind.VALIDATION);
         request();
 
         answer(200, "documented/auth-refreshtoken-validate-200.json");
@@ -169,7 +172,7 @@ class DocumentedExamplesTest {
         assertThat(validation.getUrl().encodedPath()).isEqualTo("/auth/refreshtoken/validate");
 
         answer(401, "documented/auth-refreshtoken-validate-401.json");
-        assertThat(failure(() -> auth.validateRefreshToken("dead")).kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(failure(() -> auth.validateRefreshToken("dead")).kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
     }
 
     @Test
@@ -186,7 +189,7 @@ class DocumentedExamplesTest {
         auth.logout("refresh-1");
 
         answer(500, "documented/auth-login-500.json");
-        assertThat(failure(() -> auth.logout("refresh-1")).kind()).isEqualTo(Kind.SERVER);
+        assertThat(failure(() -> auth.logout("refresh-1")).kind()).isEqualTo(ErrorKind.SERVER);
     }
 
     @Test
@@ -226,12 +229,12 @@ class DocumentedExamplesTest {
     void secondFactorErrorsAsDocumented() {
         answer(409, "documented/user-2fa-totp-authenticate-409.json");
         ApiException notSetUp = failure(() -> auth.authenticateTotp("p", "123456"));
-        assertThat(notSetUp.kind()).isEqualTo(Kind.CONFLICT);
+        assertThat(notSetUp.kind()).isEqualTo(ErrorKind.CONFLICT);
         assertThat(notSetUp.errorCode()).isEqualTo("TOTP_UNINITIALIZED");
 
         answer(429, "documented/user-2fa-totp-authenticate-429.json");
         ApiException tooMany = failure(() -> auth.authenticateTotp("p", "123456"));
-        assertThat(tooMany.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(tooMany.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(tooMany.errorCode()).isEqualTo("TOO_MANY_TOTP_CHECKS");
         assertThat(tooMany.retryAfter()).isEqualTo(Duration.ZERO);
 
@@ -239,7 +242,7 @@ class DocumentedExamplesTest {
         assertThat(failure(() -> auth.authenticateTotp("p", "123456")).errorCode()).isEqualTo("TOTP_CORRUPT");
 
         answer(400, "documented/user-2fa-authenticate-400.json");
-        assertThat(failure(() -> auth.authenticateEmailOtp("p", "1")).kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(failure(() -> auth.authenticateEmailOtp("p", "1")).kind()).isEqualTo(ErrorKind.VALIDATION);
 
         answer(409, "documented/user-2fa-email-otp-authenticate-409.json");
         assertThat(failure(() -> auth.authenticateEmailOtp("p", "123456")).errorCode())
@@ -251,7 +254,7 @@ class DocumentedExamplesTest {
 
         answer(429, "documented/user-2fa-recovery-code-authenticate-429.json");
         ApiException recoveryLimit = failure(() -> auth.authenticateRecoveryCode("p", "x"));
-        assertThat(recoveryLimit.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(recoveryLimit.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(recoveryLimit.errorCode()).isEqualTo("TOO_MANY_RECOVERY_CODE_CHECKS");
     }
 
@@ -297,7 +300,7 @@ class DocumentedExamplesTest {
         assertThat(controllers.get(0).deviceId()).isEqualTo(901);
         assertThat(controllers.get(0).lastUpdate()).isEqualTo(Instant.parse("2025-06-01T08:15:30.123Z"));
         assertThat(controllers.get(2).lastUpdate()).isNull();
-        assertThat(controllers).allSatisfy(c -> assertThat(c.customer()).isEqualTo(customer));
+        assertThat(controllers).allSatisfy(c -> assertThat(c.customers()).containsExactly(customer));
     }
 
     @Test
@@ -315,7 +318,8 @@ class DocumentedExamplesTest {
         answer(200, "documented/license-controller-200.json");
         List<License> licenses = api.licensesOfController("ctrl-1");
         assertThat(licenses).containsExactly(new License(PLACEHOLDER_UUID, "string", null, null, null, null,
-                Instant.parse("2019-08-24T14:15:22Z"), null, 0, null, "residential", List.of()));
+                Instant.parse("2019-08-24T14:15:22Z"), null, 0, null, "residential", List.of(),
+                EnumSet.complementOf(EnumSet.of(Field.DATALINKS)))); // the controller endpoint sends no datalinks
         RecordedRequest sent = request();
         assertThat(sent.getMethod()).isEqualTo("GET");
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/v1/license/controller/ctrl-1");
@@ -327,9 +331,9 @@ class DocumentedExamplesTest {
         api.licensesOfController("site/9 2?x#y%");
         assertThat(request().getTarget()).isEqualTo("/v1/license/controller/site%2F9%202%3Fx%23y%25");
         assertThatThrownBy(() -> api.licensesOfController(""))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(Kind.VALIDATION));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.VALIDATION));
         assertThatThrownBy(() -> api.licensesOfController(".."))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(Kind.VALIDATION));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.VALIDATION));
     }
 
     @Test
@@ -356,8 +360,14 @@ class DocumentedExamplesTest {
         assertThat(unknownType.creationDate()).isEqualTo(Instant.parse("2024-03-01T17:00:00.123456789Z"));
         assertThat(unknownType.gridKw()).isNull();
         assertThat(unknownType.duration()).isNull();
-        assertThat(licenses.get(2)).isEqualTo(new License(null, "SG1-MIN-0003", null, null, null, null, null, null,
-                null, null, null, List.of()));
+        assertThat(licenses.get(2)).isEqualTo(License.ofKey("SG1-MIN-0003"));
+        // what an answer carries, null included where the contract allows null; a null elsewhere says nothing
+        assertThat(licenses.get(0).fields()).isEqualTo(EnumSet.allOf(Field.class));
+        assertThat(unknownType.fields()).containsExactlyInAnyOrder(Field.ID, Field.KEY, Field.CREATION_DATE,
+                Field.ACTIVATION_DATE, Field.TYPE, Field.DATALINKS);
+        assertThat(licenses.get(3).fields()).containsExactlyInAnyOrder(Field.ID, Field.KEY, Field.GRID_KW,
+                Field.SOLAR_KW, Field.BATTERY_KW, Field.EV_KW, Field.CREATION_DATE, Field.ACTIVATION_DATE,
+                Field.DURATION, Field.DEACTIVATION_DATE, Field.TYPE);
         License deactivated = licenses.get(3);
         assertThat(deactivated.deactivationDate()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
         assertThat(deactivated.solarKw()).isEqualTo(250);
@@ -370,6 +380,8 @@ class DocumentedExamplesTest {
         License now = api.activate("string", null);
         assertThat(now.id()).isEqualTo(PLACEHOLDER_UUID);
         assertThat(now.type()).isEqualTo("residential");
+        // the documented answer has no datalinks: they are not said to be none
+        assertThat(now.fields()).doesNotContain(Field.DATALINKS).contains(Field.ACTIVATION_DATE, Field.GRID_KW);
         RecordedRequest first = request();
         assertThat(first.getUrl().encodedPath()).isEqualTo("/v1/license/activate");
         assertThat(first.getBody().utf8()).isEqualTo("{\"key\":\"string\"}");
@@ -381,45 +393,45 @@ class DocumentedExamplesTest {
                 .isEqualTo("{\"key\":\"SG1-IND-0002\",\"activationIso\":\"2025-09-01T06:00:00Z\"}");
 
         answer(200, "compiled/license-activate-unsuccessful-200.json");
-        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(ErrorKind.VALIDATION);
     }
 
     @Test
     void licenseErrorsAsDocumented() {
         answer(400, "documented/api-400.json");
         ApiException already = failure(() -> api.activate("K", null));
-        assertThat(already.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(already.kind()).isEqualTo(ErrorKind.VALIDATION);
         assertThat(already.serverMessage()).isEqualTo("Missing or misformatted query parameter or body");
 
         answer(403, "documented/api-403.json");
-        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(Kind.FORBIDDEN);
+        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(ErrorKind.FORBIDDEN);
         answer(404, "documented/api-404.json");
-        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(ErrorKind.NOT_FOUND);
         answer(404, "documented/api-404.json");
-        assertThat(failure(() -> api.claim("K", "n")).kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(failure(() -> api.claim("K", "n")).kind()).isEqualTo(ErrorKind.NOT_FOUND);
         answer(404, "documented/api-404.json");
-        assertThat(failure(() -> api.licensesOfController("n")).kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(failure(() -> api.licensesOfController("n")).kind()).isEqualTo(ErrorKind.NOT_FOUND);
         answer(403, "documented/api-403.json");
-        assertThat(failure(() -> api.licensesOfCustomer("c", true)).kind()).isEqualTo(Kind.FORBIDDEN);
+        assertThat(failure(() -> api.licensesOfCustomer("c", true)).kind()).isEqualTo(ErrorKind.FORBIDDEN);
 
         // A 401 from the api host costs one renewal and one retry, then it is the caller's problem.
         answer(401, "documented/api-401.json");
         answer(401, "documented/api-401.json");
         ApiException unauthorized = failure(() -> api.licensesOfCustomer("c", true));
-        assertThat(unauthorized.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(unauthorized.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(tokens.renewals()).isEqualTo(1);
     }
 
     @Test
     void claimAsDocumented() throws Exception {
         answer(200, "documented/license-claim-200.json");
-        ClaimedLicense claimed = api.claim("string", "string");
-        assertThat(claimed).isEqualTo(new ClaimedLicense(PLACEHOLDER_UUID, "string", "string"));
+        Claim claimed = api.claim("string", "string");
+        assertThat(claimed).isEqualTo(new Claim(PLACEHOLDER_UUID, "string", "string"));
         RecordedRequest sent = request();
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/v1/license/claim");
         assertThat(sent.getBody().utf8()).isEqualTo("{\"licenseKey\":\"string\",\"nodeId\":\"string\"}");
 
         answer(400, "documented/api-400.json");
-        assertThat(failure(() -> api.claim("string", "string")).kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(failure(() -> api.claim("string", "string")).kind()).isEqualTo(ErrorKind.VALIDATION);
     }
 }

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.testing.FixedToken;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.Resources;
 import app.licensedesk.api.testing.TestSettings;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.Environment;
+import app.licensedesk.model.License;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,29 +82,41 @@ class FaultToleranceTest {
     // --- garbled and non-JSON bodies ---------------------------------------------------------------------------
 
     @Test
-    void truncatedJsonInA200IsUnreadableAndNotRetried() {
+    void truncatedJsonInA200IsRetriedForGet() {
         enqueue(200, Resources.payload("compiled/license-truncated-200.json"));
-        ApiException e = failure(() -> api.licensesOfCustomer("c", true));
-        assertThat(e.kind()).isEqualTo(Kind.UNREADABLE);
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        enqueue(200, "{\"licenses\":[{\"key\":\"K-1\"}]} and then garbage");
+        enqueue(200, "{\"licenses\":[{\"key\":\"K-1\"}]}");
+        assertThat(api.licensesOfCustomer("c", true)).extracting(License::key).containsExactly("K-1");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(sleeper.waits()).containsExactly(BASE, BASE.multipliedBy(2));
     }
 
     @Test
-    void htmlEmptyOrMistypedBodiesInA200AreUnreadable() {
-        enqueue(200, "<html><body>Welcome to the captive portal</body></html>");
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.UNREADABLE);
-        enqueue(200, "");
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.UNREADABLE);
-        enqueue(200, "{\"licenses\": {\"not\": \"a list\"}}");
-        assertThat(failure(() -> api.licensesOfController("n")).kind()).isEqualTo(Kind.UNREADABLE);
-        enqueue(200, "{\"licenses\": [{\"key\": \"K\", \"creationDate\": \"yesterday\"}]}");
-        assertThat(failure(() -> api.licensesOfController("n")).kind()).isEqualTo(Kind.UNREADABLE);
-        enqueue(200, "{\"company\": []} trailing");
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.UNREADABLE);
-        enqueue(200, "   ");
-        assertThat(failure(() -> auth.accessToken("r")).kind()).isEqualTo(Kind.UNREADABLE);
-        enqueue(200, "null");
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.UNREADABLE);
+    void truncatedJsonInEveryAnswerEndsUnreadable() {
+        for (int i = 0; i <= settings.maxRetries(); i++) {
+            enqueue(200, Resources.payload("compiled/license-truncated-200.json"));
+        }
+        ApiException e = failure(() -> api.licensesOfController("n"));
+        assertThat(e.kind()).isEqualTo(ErrorKind.UNREADABLE);
+        assertThat(server.getRequestCount()).isEqualTo(settings.maxRetries() + 1);
+    }
+
+    @Test
+    void aBodyCutShortByTheConnectionIsRetriedForGet() {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body(Resources.payload("compiled/company-200.json"))
+                .onResponseBody(new SocketEffect.CloseSocket()).build());
+        enqueue(200, Resources.payload("compiled/company-200.json"));
+        assertThat(api.companies()).hasSize(4);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aTruncatedAnswerToAPostIsNotRetried() {
+        enqueue(200, "{\"success\":true,\"license\":{\"key\":\"K\",");
+        enqueue(200, Resources.payload("documented/license-activate-200.json"));
+        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(ErrorKind.UNREADABLE);
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
@@ -113,7 +126,7 @@ class FaultToleranceTest {
                     .body(Resources.payload("compiled/proxy-502.html")).build());
         }
         ApiException e = failure(() -> api.companies());
-        assertThat(e.kind()).isEqualTo(Kind.SERVER);
+        assertThat(e.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(e.httpStatus()).isEqualTo(502);
         assertThat(e.serverMessage()).isNull();
         assertThat(e.getMessage()).doesNotContain("<html>");
@@ -137,7 +150,7 @@ class FaultToleranceTest {
         connect(TestSettings.environment(server), settings.withMaxRetries(0));
         enqueue(500, "");
         ApiException e = failure(() -> api.companies());
-        assertThat(e.kind()).isEqualTo(Kind.SERVER);
+        assertThat(e.kind()).isEqualTo(ErrorKind.SERVER);
         assertThat(e.errorCode()).isNull();
         assertThat(sleeper.waits()).isEmpty();
     }
@@ -157,24 +170,45 @@ class FaultToleranceTest {
     // --- stalls, drops, refused connections --------------------------------------------------------------------
 
     @Test
-    void aStallBeyondTheReadTimeoutIsATimeoutAndNotRetried() {
+    void aStallBeyondTheReadTimeoutIsRetriedForGet() {
         connect(TestSettings.environment(server), settings.withReadTimeout(Duration.ofMillis(300)));
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        enqueue(200, Resources.payload("compiled/company-200.json"));
+        assertThat(api.companies()).hasSize(4);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(sleeper.waits()).containsExactly(BASE);
+    }
+
+    @Test
+    void aPostThatStallsBeyondTheReadTimeoutIsATimeoutAndNotRetried() {
+        connect(TestSettings.environment(server), settings.withReadTimeout(Duration.ofMillis(300)));
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        enqueue(200, Resources.payload("documented/license-claim-200.json"));
         long start = System.nanoTime();
-        ApiException e = failure(() -> api.companies());
-        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        ApiException e = failure(() -> api.claim("K", "n"));
+        assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(e.answerLost()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(sleeper.waits()).isEmpty();
     }
 
     @Test
-    void aBodyThatStallsHalfwayIsATimeout() {
-        connect(TestSettings.environment(server), settings.withReadTimeout(Duration.ofMillis(300)));
+    void aBodyThatStallsHalfwayIsRetriedForGetAndATimeoutInTheEnd() {
+        connect(TestSettings.environment(server), settings.withReadTimeout(Duration.ofMillis(300)).withMaxRetries(1));
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                 .body(Resources.payload("compiled/company-200.json"))
                 .onResponseBody(SocketEffect.Stall.INSTANCE).build());
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.TIMEOUT);
+        enqueue(200, Resources.payload("compiled/company-200.json"));
+        assertThat(api.companies()).hasSize(4);
+
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                    .body(Resources.payload("compiled/company-200.json"))
+                    .onResponseBody(SocketEffect.Stall.INSTANCE).build());
+        }
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(server.getRequestCount()).isEqualTo(4);
     }
 
     @Test
@@ -194,7 +228,7 @@ class FaultToleranceTest {
             server.enqueue(dropped());
         }
         ApiException e = failure(() -> api.licensesOfController("n"));
-        assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+        assertThat(e.kind()).isEqualTo(ErrorKind.NETWORK);
         assertThat(server.getRequestCount()).isEqualTo(settings.maxRetries() + 1);
     }
 
@@ -218,7 +252,8 @@ class FaultToleranceTest {
         server.enqueue(dropped());
         enqueue(200, Resources.payload("documented/license-activate-200.json"));
         ApiException e = failure(() -> api.activate("K", null));
-        assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+        assertThat(e.kind()).isEqualTo(ErrorKind.NETWORK);
+        assertThat(e.answerLost()).as("the server may have applied it").isTrue();
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -231,7 +266,8 @@ class FaultToleranceTest {
         String url = "http://127.0.0.1:" + closedPort;
         connect(new Environment(Environment.Kind.CUSTOM, url, url), settings);
         ApiException e = failure(() -> api.claim("K", "n"));
-        assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+        assertThat(e.kind()).isEqualTo(ErrorKind.NETWORK);
+        assertThat(e.answerLost()).as("a refused connection never carried the request").isFalse();
         // an unreachable host is given up on sooner than an overloaded one: someone waits at the screen
         assertThat(settings.maxRetries()).isGreaterThan(RetryInterceptor.CONNECT_RETRIES);
         assertThat(sleeper.waits()).hasSize(RetryInterceptor.CONNECT_RETRIES);
@@ -255,7 +291,7 @@ class FaultToleranceTest {
     void rateLimitLongerThanTheMaximumDelayIsReportedNotWaited() {
         enqueue(429, "{\"statusCode\":429,\"error\":\"Too many requests\",\"message\":\"SLOW\",\"retryAfter\":3600}");
         ApiException e = failure(() -> api.companies());
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(sleeper.waits()).isEmpty();
@@ -264,10 +300,10 @@ class FaultToleranceTest {
     @Test
     void postIsNotRetriedOn503Or429() {
         enqueue(503, "{\"statusCode\":503,\"error\":\"Service Unavailable\",\"message\":\"busy\"}");
-        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(Kind.SERVER);
+        assertThat(failure(() -> api.activate("K", null)).kind()).isEqualTo(ErrorKind.SERVER);
         enqueue(429, "{\"statusCode\":429,\"retryAfter\":1}");
         ApiException limited = failure(() -> api.claim("K", "n"));
-        assertThat(limited.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(limited.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(sleeper.waits()).isEmpty();

@@ -3,7 +3,7 @@ package app.licensedesk.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class FaultySandboxContractTest {
 
-    private static final Set<Kind> TRANSPORT_KINDS = EnumSet.of(Kind.SERVER, Kind.NETWORK, Kind.TIMEOUT,
-            Kind.UNREADABLE);
+    private static final Set<ErrorKind> TRANSPORT_KINDS =
+        EnumSet.of(ErrorKind.SERVER, ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.UNREADABLE);
 
     @Test
     void faultsBecomeRetriesOrTransportErrorsNeverCrashes() throws Exception {

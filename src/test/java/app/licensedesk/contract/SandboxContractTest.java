@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.AuthClient;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.EnirisClient;
@@ -23,10 +23,13 @@ import app.licensedesk.sandbox.SandboxServer;
 import app.licensedesk.sandbox.Totp;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.ControllerList;
+import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.model.SessionState;
 import app.licensedesk.model.TwoFactorMethod;
+import app.licensedesk.service.LicenseOutcome;
+import app.licensedesk.service.LicenseOutcome.Status;
 import app.licensedesk.session.TokenSession;
 import java.text.Collator;
 import java.time.Instant;
@@ -52,6 +55,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SandboxContractTest {
+
+    /** No answer of these tests is lost: nothing is read back after a lost answer. */
+    private static final Runnable NO_CHECK = () -> {
+        throw new AssertionError("no answer should be lost here");
+    };
 
     private static final String CONTROLLER_TYPE = "smartgridControllerSite";
 
@@ -112,7 +120,7 @@ class SandboxContractTest {
     private static Customer customerWithControllers(LicenseDeskService service, List<Customer> customers,
                                                     int index) {
         List<Customer> withControllers = customers.stream().filter(Customer::hasLicenseView)
-                .filter(c -> !service.controllers(List.of(c)).isEmpty()).toList();
+                .filter(c -> !service.controllers(List.of(c)).controllers().isEmpty()).toList();
         return withControllers.get(index % withControllers.size());
     }
 
@@ -139,7 +147,7 @@ class SandboxContractTest {
         Backend backend = connect();
         ApiException e = failure(() -> backend.session().signIn(SandboxAccounts.ADMIN_USERNAME,
                 "not-the-password".toCharArray()));
-        assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(e.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(e.httpStatus()).isEqualTo(401);
         assertThat(e.errorCode()).isEqualTo("PASSWORD_INCORRECT");
         assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_OUT);
@@ -150,10 +158,10 @@ class SandboxContractTest {
         Backend backend = connect();
         String user = "nobody-" + UUID.randomUUID() + "@sandbox.test";
         ApiException last = null;
-        for (int i = 0; i < 10 && (last == null || last.kind() == Kind.UNAUTHORIZED); i++) {
+        for (int i = 0; i < 10 && (last == null || last.kind() == ErrorKind.UNAUTHORIZED); i++) {
             last = failure(() -> backend.session().signIn(user, "wrong".toCharArray()));
         }
-        assertThat(last.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(last.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(last.errorCode()).isEqualTo("TOO_MANY_FAILED_PASSWORD_CHECKS");
         assertThat(last.retryAfter()).isPositive();
     }
@@ -163,11 +171,11 @@ class SandboxContractTest {
         Backend backend = connect();
         assertThat(backend.session().signIn(SandboxAccounts.TWO_FACTOR_USERNAME,
                 SandboxAccounts.TWO_FACTOR_PASSWORD.toCharArray())).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
-        assertThat(failure(() -> backend.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> backend.service().customers()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         String code = Totp.code(SandboxAccounts.TOTP_SECRET, clock.instant());
         String wrong = code.equals("000000") ? "111111" : "000000";
         ApiException refused = failure(() -> backend.session().completeTwoFactor(TwoFactorMethod.TOTP, wrong));
-        assertThat(refused.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(refused.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(backend.session().state()).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
         backend.session().completeTwoFactor(TwoFactorMethod.TOTP, code);
         assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_IN);
@@ -198,7 +206,7 @@ class SandboxContractTest {
         second.session().signIn(SandboxAccounts.TWO_FACTOR_USERNAME,
                 SandboxAccounts.TWO_FACTOR_PASSWORD.toCharArray());
         assertThat(failure(() -> second.session().completeTwoFactor(TwoFactorMethod.RECOVERY_CODE, recoveryCode))
-                .kind()).isEqualTo(Kind.UNAUTHORIZED);
+                .kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
     }
 
     // --- customers, controllers, licenses ----------------------------------------------------------------------
@@ -207,12 +215,14 @@ class SandboxContractTest {
     void controllersOfEveryCustomer() {
         LicenseDeskService service = admin().service();
         List<Customer> customers = service.customers();
-        List<Controller> controllers = service.controllers(customers);
+        ControllerList list = service.controllers(customers);
+        assertThat(list.failures()).isEmpty();
+        List<Controller> controllers = list.controllers();
         assertThat(controllers).hasSizeGreaterThanOrEqualTo(customers.size());
         assertThat(controllers).allSatisfy(c -> {
             assertThat(c.nodeType()).isEqualTo(CONTROLLER_TYPE);
             assertThat(c.name()).isNotBlank();
-            assertThat(c.customer()).isIn(customers);
+            assertThat(c.customers()).isNotEmpty().isSubsetOf(customers);
             assertThat(c.lastUpdate()).isNotNull();
         });
         assertThat(controllers).isSortedAccordingTo(Comparator.comparing(Controller::name,
@@ -271,7 +281,7 @@ class SandboxContractTest {
     @Test
     void licensesOfControllersAreTheClaimedOnes() {
         LicenseDeskService service = admin().service();
-        List<Controller> controllers = service.controllers(service.customers());
+        List<Controller> controllers = service.controllers(service.customers()).controllers();
         License found = null;
         String holder = null;
         for (Controller controller : controllers) {
@@ -283,7 +293,11 @@ class SandboxContractTest {
             }
         }
         assertThat(found).as("some controller holds a license").isNotNull();
-        assertThat(service.knownController(found.key())).contains(holder);
+        // claiming it again is refused, and the read-back names the controller that holds it
+        LicenseOutcome again = service.claim(found.key(), holder, LicenseContext.none(), NO_CHECK);
+        assertThat(again.status()).isEqualTo(Status.ALREADY);
+        assertThat(again.claimedTo()).isEqualTo(holder);
+        assertThat(again.failure().httpStatus()).isEqualTo(400);
     }
 
     @Test
@@ -291,15 +305,21 @@ class SandboxContractTest {
         LicenseDeskService service = admin().service();
         Customer customer = service.customers().stream().filter(Customer::hasLicenseView).findFirst().orElseThrow();
         License license = freshLicense(service, customer);
-        License activated = service.activate(license.key(), null);
+        LicenseOutcome done = service.activate(license.key(), null, new LicenseContext(customer, List.of()), NO_CHECK);
+        assertThat(done.status()).isEqualTo(Status.DONE);
+        License activated = done.license();
         assertThat(activated.key()).isEqualTo(license.key());
         assertThat(activated.activationDate()).isCloseTo(clock.instant(), within());
         assertThat(service.licensesOfCustomer(customer)).filteredOn(l -> l.key().equals(license.key()))
                 .singleElement().satisfies(l -> assertThat(l.activationDate()).isEqualTo(activated.activationDate()));
 
-        ApiException again = failure(() -> service.activate(license.key(), null));
-        assertThat(again.kind()).isEqualTo(Kind.VALIDATION);
-        assertThat(again.httpStatus()).isEqualTo(400);
+        // refused, and the read-back from the customer's licenses says since when it is activated
+        LicenseOutcome again = service.activate(license.key(), null, new LicenseContext(customer, List.of()),
+                NO_CHECK);
+        assertThat(again.status()).isEqualTo(Status.ALREADY);
+        assertThat(again.activatedAt()).isEqualTo(activated.activationDate());
+        assertThat(again.failure().kind()).isEqualTo(ErrorKind.VALIDATION);
+        assertThat(again.failure().httpStatus()).isEqualTo(400);
     }
 
     @Test
@@ -309,7 +329,7 @@ class SandboxContractTest {
                 .orElseThrow();
         License license = freshLicense(service, customer);
         Instant at = Instant.parse("2027-01-01T09:30:00Z");
-        assertThat(service.activate(license.key(), at).activationDate()).isEqualTo(at);
+        assertThat(service.activate(license.key(), at, LicenseContext.none(), NO_CHECK).activatedAt()).isEqualTo(at);
     }
 
     @Test
@@ -317,21 +337,23 @@ class SandboxContractTest {
         LicenseDeskService service = admin().service();
         List<Customer> customers = service.customers();
         Customer customer = customerWithControllers(service, customers, 2);
-        Controller controller = service.controllers(List.of(customer)).get(0);
+        Controller controller = service.controllers(List.of(customer)).controllers().get(0);
         License license = freshLicense(service, customer);
 
-        ClaimResult result = service.claim(license.key(), controller.nodeId());
+        LicenseOutcome result = service.claim(license.key(), controller.nodeId(), LicenseContext.none(), NO_CHECK);
+        assertThat(result.status()).isEqualTo(Status.DONE);
         assertThat(result.key()).isEqualTo(license.key());
-        assertThat(result.nodeId()).isEqualTo(controller.nodeId());
-        assertThat(result.licenseId()).isEqualTo(license.id());
-        assertThat(service.knownController(license.key())).contains(controller.nodeId());
+        assertThat(result.claimedTo()).isEqualTo(controller.nodeId());
+        assertThat(result.license().id()).isEqualTo(license.id());
         assertThat(service.licensesOfController(controller.nodeId())).extracting(License::key)
                 .contains(license.key());
         assertThat(service.licensesOfCustomer(customer)).filteredOn(l -> l.key().equals(license.key()))
                 .singleElement().satisfies(l -> assertThat(l.datalinks()).hasSize(1));
 
-        ApiException again = failure(() -> service.claim(license.key(), controller.nodeId()));
-        assertThat(again.kind()).isEqualTo(Kind.VALIDATION);
+        LicenseOutcome again = service.claim(license.key(), controller.nodeId(), LicenseContext.none(), NO_CHECK);
+        assertThat(again.status()).isEqualTo(Status.ALREADY);
+        assertThat(again.claimedTo()).isEqualTo(controller.nodeId());
+        assertThat(again.failure().kind()).isEqualTo(ErrorKind.VALIDATION);
     }
 
     @Test
@@ -339,28 +361,34 @@ class SandboxContractTest {
         LicenseDeskService service = admin().service();
         List<Customer> customers = service.customers();
         Customer customer = customerWithControllers(service, customers, 3);
-        Controller controller = service.controllers(List.of(customer)).get(0);
+        Controller controller = service.controllers(List.of(customer)).controllers().get(0);
         License license = freshLicense(service, customer);
 
-        assertThat(failure(() -> service.activate("NO-SUCH-KEY-1", null)).kind()).isEqualTo(Kind.NOT_FOUND);
-        assertThat(failure(() -> service.claim("NO-SUCH-KEY-1", controller.nodeId())).kind())
-                .isEqualTo(Kind.NOT_FOUND);
-        assertThat(failure(() -> service.claim(license.key(), "no-such-controller")).kind())
-                .isEqualTo(Kind.NOT_FOUND);
+        assertThat(failure(() -> service.activate("NO-SUCH-KEY-1", null, LicenseContext.none(), NO_CHECK)).kind())
+                .isEqualTo(ErrorKind.NOT_FOUND);
+        assertThat(failure(() -> service.claim("NO-SUCH-KEY-1", controller.nodeId(), LicenseContext.none(),
+                NO_CHECK)).kind()).isEqualTo(ErrorKind.NOT_FOUND);
+        assertThat(failure(() -> service.claim(license.key(), "no-such-controller", LicenseContext.none(),
+                NO_CHECK)).kind()).isEqualTo(ErrorKind.NOT_FOUND);
         assertThat(failure(() -> service.licensesOfController("no/such controller?")).kind())
-                .isEqualTo(Kind.NOT_FOUND);
+                .isEqualTo(ErrorKind.NOT_FOUND);
         Customer unknown = new Customer(999_999, UUID.randomUUID().toString(), "Unknown");
-        assertThat(failure(() -> service.licensesOfCustomer(unknown)).kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(failure(() -> service.licensesOfCustomer(unknown)).kind()).isEqualTo(ErrorKind.NOT_FOUND);
     }
 
     @Test
     void malformedRequestsAreValidationErrors() {
         LicenseDeskService service = admin().service();
-        assertThat(failure(() -> service.activate("K".repeat(51), null)).kind()).isEqualTo(Kind.VALIDATION);
-        assertThat(failure(() -> service.activate("", null)).kind()).isEqualTo(Kind.VALIDATION);
-        assertThat(failure(() -> service.claim("", "x")).kind()).isEqualTo(Kind.VALIDATION);
+        // refused, and nothing the read-back could find explains it
+        for (LicenseOutcome refused : List.of(
+                service.activate("K".repeat(51), null, LicenseContext.none(), NO_CHECK),
+                service.activate("", null, LicenseContext.none(), NO_CHECK),
+                service.claim("", "x", LicenseContext.none(), NO_CHECK))) {
+            assertThat(refused.status()).isEqualTo(Status.REFUSED);
+            assertThat(refused.failure().kind()).isEqualTo(ErrorKind.VALIDATION);
+        }
         assertThat(failure(() -> service.licensesOfCustomer(new Customer(1, "not-a-uuid", "x"))).kind())
-                .isEqualTo(Kind.VALIDATION);
+                .isEqualTo(ErrorKind.VALIDATION);
     }
 
     @Test
@@ -375,13 +403,14 @@ class SandboxContractTest {
         Customer hidden = all.stream().filter(c -> !visible.contains(c) && c.hasLicenseView()).findFirst()
                 .orElseThrow();
         ApiException forbidden = failure(() -> sales.licensesOfCustomer(hidden));
-        assertThat(forbidden.kind()).isEqualTo(Kind.FORBIDDEN);
+        assertThat(forbidden.kind()).isEqualTo(ErrorKind.FORBIDDEN);
         assertThat(forbidden.httpStatus()).isEqualTo(403);
-        assertThat(sales.controllers(List.of(hidden))).isEmpty();
+        assertThat(sales.controllers(List.of(hidden))).isEqualTo(ControllerList.of(List.of()));
 
         Customer mine = visible.stream().filter(Customer::hasLicenseView).findFirst().orElseThrow();
         License license = freshLicense(sales, mine);
-        assertThat(failure(() -> sales.activate(license.key(), null)).kind()).isEqualTo(Kind.FORBIDDEN);
+        assertThat(failure(() -> sales.activate(license.key(), null, LicenseContext.none(), NO_CHECK)).kind())
+                .isEqualTo(ErrorKind.FORBIDDEN);
     }
 
     @Test
@@ -389,9 +418,10 @@ class SandboxContractTest {
         LicenseDeskService sales = signedIn(SandboxAccounts.SALES_USERNAME, SandboxAccounts.SALES_PASSWORD)
                 .service();
         Customer customer = customerWithControllers(sales, sales.customers(), 0);
-        Controller controller = sales.controllers(List.of(customer)).get(0);
+        Controller controller = sales.controllers(List.of(customer)).controllers().get(0);
         License license = freshLicense(sales, customer);
-        assertThat(sales.claim(license.key(), controller.nodeId()).nodeId()).isEqualTo(controller.nodeId());
+        assertThat(sales.claim(license.key(), controller.nodeId(), LicenseContext.none(), NO_CHECK).claimedTo())
+                .isEqualTo(controller.nodeId());
     }
 
     @Test
@@ -424,8 +454,8 @@ class SandboxContractTest {
             assertThat(auth.accessToken(renewed)).isNotBlank();
 
             auth.logout(renewed);
-            assertThat(failure(() -> auth.validateRefreshToken(renewed)).kind()).isEqualTo(Kind.UNAUTHORIZED);
-            assertThat(failure(() -> auth.accessToken(login.token())).kind()).isEqualTo(Kind.UNAUTHORIZED);
+            assertThat(failure(() -> auth.validateRefreshToken(renewed)).kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
+            assertThat(failure(() -> auth.accessToken(login.token())).kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
             auth.logout(renewed); // 401: already invalid, still fine
         }
     }
@@ -436,7 +466,7 @@ class SandboxContractTest {
         backend.service().customers();
         backend.session().signOut();
         assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_OUT);
-        assertThat(failure(() -> backend.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> backend.service().customers()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         backend.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
         assertThat(backend.service().customers()).isNotEmpty();
     }

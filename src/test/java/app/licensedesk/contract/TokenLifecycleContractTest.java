@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.testing.MutableClock;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
@@ -95,7 +95,7 @@ class TokenLifecycleContractTest {
     void anExpiredRefreshTokenSignsOutAndASignInRestores() throws Exception {
         Backend b = start(serverClock);
         bothAdvance(Duration.ofDays(15));
-        assertThat(failure(() -> b.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> b.service().customers()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         assertThat(b.session().state()).isEqualTo(SessionState.EXPIRED);
         assertThat(b.session().username()).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
 
@@ -109,7 +109,7 @@ class TokenLifecycleContractTest {
         MutableClock clientClock = new MutableClock(START);
         Backend b = start(clientClock);
         serverClock.advance(Duration.ofDays(15));
-        assertThat(failure(() -> b.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> b.service().customers()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         assertThat(b.session().state()).isEqualTo(SessionState.EXPIRED);
     }
 
@@ -123,7 +123,7 @@ class TokenLifecycleContractTest {
             other.session().signOut();
             // Signing out one session leaves the other alone.
             assertThat(b.service().customers()).isNotEmpty();
-            assertThat(failure(() -> other.service().customers()).kind()).isEqualTo(Kind.SIGNED_OUT);
+            assertThat(failure(() -> other.service().customers()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         } finally {
             other.close();
         }

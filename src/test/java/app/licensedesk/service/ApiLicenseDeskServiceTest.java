@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.testing.FakeEniris;
 import app.licensedesk.api.testing.MutableClock;
@@ -16,6 +16,8 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.License;
+import app.licensedesk.model.License.Field;
+import app.licensedesk.service.LicenseOutcome.Status;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.time.Instant;
@@ -31,6 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ApiLicenseDeskServiceTest {
+
+    private static final Runnable NO_CHECK = () -> {
+        throw new AssertionError("no answer is lost here");
+    };
 
     private static final Customer ALFA = new Customer(1, "c0000000-0000-4000-8000-000000000001", "Alfa");
     private static final Customer BETA = new Customer(2, "c0000000-0000-4000-8000-000000000002", "beta");
@@ -108,7 +114,9 @@ class ApiLicenseDeskServiceTest {
 
     @Test
     void controllersComeFromOneQueryPerCustomerSortedAndForbiddenOnesSkipped() {
-        List<Controller> controllers = service.controllers(List.of(ALFA, BETA, GAMMA, NO_UUID));
+        ControllerList list = service.controllers(List.of(ALFA, BETA, GAMMA, NO_UUID));
+        assertThat(list.failures()).isEmpty(); // Gamma's 403 means "nothing to see", not a failure
+        List<Controller> controllers = list.controllers();
         assertThat(controllers).extracting(Controller::name).containsExactly("alpha label", "Mike site",
                 "Zulu site");
         assertThat(controllers).extracting(Controller::customerName).containsExactly("Alfa", "beta", "Alfa");
@@ -127,11 +135,47 @@ class ApiLicenseDeskServiceTest {
     }
 
     @Test
-    void otherControllerErrorsAreNotSwallowed() {
-        fake.route("POST /v1/device/query", r -> FakeEniris.error(404, "Not Found", "Resource not found"));
+    void aCompanyWhoseQueryFailsIsNamedAndTheOthersAreStillListed() {
+        fake.route("POST /v1/device/query", r -> {
+            long company = JsonParser.parseString(r.getBody().utf8()).getAsJsonObject().getAsJsonObject("filter")
+                    .getAsJsonArray("companyId").get(0).getAsLong();
+            return company == 2 ? FakeEniris.error(404, "Not Found", "Resource not found") : devices(r);
+        });
+
+        ControllerList list = service.controllers(List.of(ALFA, BETA));
+
+        assertThat(list.controllers()).extracting(Controller::nodeId).containsExactly("n-12", "n-11");
+        assertThat(list.failures()).containsOnlyKeys(BETA);
+        assertThat(list.failures().get(BETA)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+    }
+
+    @Test
+    void aControllerSeenThroughTwoCompaniesIsListedOnceWithBoth() {
+        fake.route("POST /v1/device/query", r -> {
+            long company = JsonParser.parseString(r.getBody().utf8()).getAsJsonObject().getAsJsonObject("filter")
+                    .getAsJsonArray("companyId").get(0).getAsLong();
+            return company == 2 ? FakeEniris.json(200, "{\"device\":[" + device(11, "n-11", "Zulu site", null)
+                    + "," + device(21, "n-21", "Mike site", null) + "]}") : devices(r);
+        });
+
+        List<Controller> controllers = service.controllers(List.of(ALFA, BETA)).controllers();
+
+        assertThat(controllers).extracting(Controller::nodeId).containsExactly("n-12", "n-21", "n-11");
+        Controller shared = controllers.get(2);
+        assertThat(shared.customers()).containsExactly(ALFA, BETA);
+        assertThat(shared.customerName()).isEqualTo("Alfa, beta");
+        assertThat(shared.ownedBy(BETA)).isTrue();
+        assertThat(shared.soleCustomer()).isNull();
+    }
+
+    @Test
+    void aSessionThatEndsFailsTheWholeListSoItIsAskedForAgainAfterThePassword() {
+        fake.revokeRefreshTokens();
+        fake.expireAccessTokens();
         Throwable thrown = catchThrowable(() -> service.controllers(List.of(ALFA, BETA)));
         assertThat(thrown).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.SIGNED_OUT));
     }
 
     @Test
@@ -161,7 +205,7 @@ class ApiLicenseDeskServiceTest {
         }, () -> false);
         assertThat(outcome).containsOnlyKeys("Alfa", "beta", "Gamma", "Delta");
         assertThat(outcome.get("Gamma")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN));
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.FORBIDDEN));
         assertThat(outcome.get("Delta")).isEqualTo(List.of());
         assertThat((List<?>) outcome.get("Alfa")).hasSize(1);
         assertThat(threads).allSatisfy(name -> assertThat(name).startsWith("license-desk-io-"));
@@ -216,28 +260,30 @@ class ApiLicenseDeskServiceTest {
                     ? FakeEniris.json(200, Resources.payload("compiled/license-activate-at-200.json"))
                     : FakeEniris.json(200, Resources.payload("documented/license-activate-200.json"));
         });
-        assertThat(service.activate("string", null).type()).isEqualTo("residential");
-        License scheduled = service.activate("SG1-IND-0002", Instant.parse("2025-09-01T06:00:00Z"));
-        assertThat(scheduled.activationDate()).isEqualTo(Instant.parse("2025-09-01T06:00:00Z"));
+        LicenseOutcome now = service.activate("string", null, LicenseContext.none(), NO_CHECK);
+        assertThat(now.status()).isEqualTo(Status.DONE);
+        assertThat(now.license().type()).isEqualTo("residential");
+        LicenseOutcome scheduled = service.activate("SG1-IND-0002", Instant.parse("2025-09-01T06:00:00Z"),
+                LicenseContext.none(), NO_CHECK);
+        assertThat(scheduled.activatedAt()).isEqualTo(Instant.parse("2025-09-01T06:00:00Z"));
 
+        // "success": false is a refusal like a 400; with nowhere to read the license back it stays unexplained
         fake.route("POST /v1/license/activate", r -> FakeEniris.json(200, "{\"success\":false}"));
-        assertThatThrownBy(() -> service.activate("K", null)).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.kind()).isEqualTo(Kind.VALIDATION));
+        LicenseOutcome refused = service.activate("K", null, LicenseContext.none(), NO_CHECK);
+        assertThat(refused.status()).isEqualTo(Status.REFUSED);
+        assertThat(refused.failure().kind()).isEqualTo(ErrorKind.VALIDATION);
     }
 
     @Test
-    void claimsAndControllerLookupsTeachWhichControllerHoldsAKey() {
-        assertThat(service.knownController("string")).isEmpty();
+    void aClaimSaysWhichControllerTheLicenseIsNowClaimedTo() {
         fake.route("POST /v1/license/claim", r -> FakeEniris.json(200,
                 "{\"success\":true,\"license\":{\"id\":\"L-1\",\"key\":\"KEY-1\",\"nodeId\":\"ctrl/1\"}}"));
-        assertThat(service.claim("KEY-1", "ctrl/1")).isEqualTo(new ClaimResult("L-1", "KEY-1", "ctrl/1"));
-        assertThat(service.knownController("KEY-1")).contains("ctrl/1");
-
-        fake.route("GET /v1/license/controller/*", r -> FakeEniris.json(200,
-                Resources.payload("documented/license-controller-200.json")));
-        service.licensesOfController("ctrl/2");
-        assertThat(service.knownController("string")).contains("ctrl/2");
-        assertThat(fake.calls("GET /v1/license/controller/ctrl%2F2")).isEqualTo(1);
+        LicenseOutcome claimed = service.claim("KEY-1", "ctrl/1", LicenseContext.none(), NO_CHECK);
+        assertThat(claimed.status()).isEqualTo(Status.DONE);
+        assertThat(claimed.claimedTo()).isEqualTo("ctrl/1");
+        assertThat(claimed.license().id()).isEqualTo("L-1");
+        assertThat(claimed.license().fields()).containsExactlyInAnyOrder(Field.ID, Field.KEY);
+        assertThat(fake.calls("GET /v1/license/controller/ctrl%2F1")).isZero();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.licensedesk.api.ApiException;
-import app.licensedesk.api.ApiException.Kind;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.AuthClient;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.EnirisClient;
@@ -93,12 +93,12 @@ class TokenSessionTest {
     void wrongPasswordIsUnauthorizedWithItsCodeAndChangesNothing() {
         char[] password = "wrong".toCharArray();
         ApiException e = failure(() -> session.signIn(FakeEniris.USER, password));
-        assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(e.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(e.errorCode()).isEqualTo("PASSWORD_INCORRECT");
         assertThat(password).containsOnly('\0');
         assertThat(session.state()).isEqualTo(SessionState.SIGNED_OUT);
         assertThat(states).isEmpty();
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         assertThat(fake.calls("GET /v1/company")).isZero();
     }
 
@@ -107,10 +107,10 @@ class TokenSessionTest {
         fake.twoFactor(TwoFactor.LOGIN_401);
         assertThat(signIn()).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
         assertThat(session.state()).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
 
         ApiException wrongCode = failure(() -> session.completeTwoFactor(TwoFactorMethod.TOTP, "000000"));
-        assertThat(wrongCode.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(wrongCode.kind()).isEqualTo(ErrorKind.UNAUTHORIZED);
         assertThat(session.state()).isEqualTo(SessionState.TWO_FACTOR_REQUIRED);
 
         session.completeTwoFactor(TwoFactorMethod.TOTP, " " + FakeEniris.TOTP + " ");
@@ -232,13 +232,13 @@ class TokenSessionTest {
         fake.revokeRefreshTokens();
         fake.expireAccessTokens();
         ApiException e = failure(() -> api.companies());
-        assertThat(e.kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(e.kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         assertThat(session.state()).isEqualTo(SessionState.EXPIRED);
         assertThat(states).containsExactly(SessionState.SIGNED_IN, SessionState.EXPIRED);
         int accessTokenCalls = fake.calls("GET /auth/accesstoken");
 
         // Later calls fail at once, without bothering the server.
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         assertThat(fake.calls("GET /auth/accesstoken")).isEqualTo(accessTokenCalls);
 
         // Signing in again restores the session for the same user.
@@ -252,7 +252,7 @@ class TokenSessionTest {
         signIn();
         fake.revokeRefreshTokens();
         clock.advance(Duration.ofMinutes(5));
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         assertThat(session.state()).isEqualTo(SessionState.EXPIRED);
         // A wrong password from EXPIRED leaves it EXPIRED.
         failure(() -> session.signIn(FakeEniris.USER, "nope".toCharArray()));
@@ -280,7 +280,7 @@ class TokenSessionTest {
         assertThat(fake.calls("POST /auth/logout")).isEqualTo(1);
         assertThat(session.state()).isEqualTo(SessionState.SIGNED_OUT);
         assertThat(states).containsExactly(SessionState.SIGNED_IN, SessionState.SIGNED_OUT);
-        assertThat(failure(() -> api.companies()).kind()).isEqualTo(Kind.SIGNED_OUT);
+        assertThat(failure(() -> api.companies()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);
         // Signing out twice does not call the server again.
         session.signOut();
         assertThat(fake.calls("POST /auth/logout")).isEqualTo(1);

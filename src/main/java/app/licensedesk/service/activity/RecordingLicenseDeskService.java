@@ -1,23 +1,21 @@
 package app.licensedesk.service.activity;
 
-import app.licensedesk.api.ApiException;
-import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.Environment;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.ControllerList;
+import app.licensedesk.service.Failure;
+import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.service.activity.ActivityEntry.Action;
 import app.licensedesk.service.activity.ActivityEntry.Outcome;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -52,12 +50,10 @@ public final class RecordingLicenseDeskService implements LicenseDeskService, Au
     }
 
     @Override
-    public License activate(String key, Instant at) {
+    public LicenseOutcome activate(String key, Instant at, LicenseContext seen, Runnable checking) {
         Change change = begin(Action.ACTIVATE, key, null, at);
         try {
-            License activated = delegate.activate(key, at);
-            change.done(activated == null ? null : activated.activationDate(), null);
-            return activated;
+            return change.ended(delegate.activate(key, at, seen, change.checking(checking)));
         } catch (RuntimeException e) {
             change.failed(e);
             throw e;
@@ -65,23 +61,18 @@ public final class RecordingLicenseDeskService implements LicenseDeskService, Au
     }
 
     @Override
-    public ClaimResult claim(String licenseKey, String nodeId) {
+    public LicenseOutcome claim(String licenseKey, String nodeId, LicenseContext seen, Runnable checking) {
         Change change = begin(Action.CLAIM, licenseKey, nodeId, null);
         try {
-            ClaimResult claimed = delegate.claim(licenseKey, nodeId);
-            change.done(null, claimed == null ? null : claimed.nodeId());
-            return claimed;
+            return change.ended(delegate.claim(licenseKey, nodeId, seen, change.checking(checking)));
         } catch (RuntimeException e) {
             change.failed(e);
             throw e;
         }
     }
 
-    /**
-     * Starts recording one change: writes its {@link Outcome#SENT} entry now. The returned handle writes what came
-     * of it, each with the same correlation id, including what a later read-back showed.
-     */
-    public Change begin(Action action, String key, String nodeId, Instant requestedAt) {
+    /** Starts recording one change: writes its {@link Outcome#SENT} entry now. */
+    private Change begin(Action action, String key, String nodeId, Instant requestedAt) {
         String username = user.get();
         ActivityEntry sent = new ActivityEntry(UUID.randomUUID().toString(), clock.instant(),
                 environment.kind().name(), environment.apiUrl(), username == null ? "" : username, action, key,
@@ -91,8 +82,8 @@ public final class RecordingLicenseDeskService implements LicenseDeskService, Au
         return change;
     }
 
-    /** The entries still to be written about one change. */
-    public final class Change {
+    /** The entries still to be written about one change, each with the correlation id of its SENT entry. */
+    private final class Change {
 
         private final ActivityEntry sent;
 
@@ -100,50 +91,55 @@ public final class RecordingLicenseDeskService implements LicenseDeskService, Au
             this.sent = sent;
         }
 
-        /** The server said it was done, reporting this activation date or controller (null when not told). */
-        public void done(Instant activatedAt, String claimedTo) {
-            write(sent.followUp(clock.instant(), Outcome.DONE).withState(activatedAt, claimedTo));
-        }
-
-        /** The call failed: refused, never sent, or with its outcome unknown, according to the failure. */
-        public void failed(Throwable failure) {
-            write(failureEntry(failure));
-        }
-
         /**
-         * The answer is lost and the service starts reading the license back: recorded at once, without the cause
-         * (the read-back entry that follows says what is true).
+         * The caller's {@code checking}, preceded by the "outcome unknown" entry: the service calls it when the
+         * answer was lost, before its read-back, so the log says so at once, even if the app ends mid-read-back.
          */
-        public void answerLost() {
-            write(sent.followUp(clock.instant(), Outcome.UNKNOWN));
+        Runnable checking(Runnable callers) {
+            return () -> {
+                write(sent.followUp(clock.instant(), Outcome.UNKNOWN));
+                callers.run();
+            };
         }
 
-        /**
-         * What reading the license back showed after an unknown outcome or a refusal: its activation date and
-         * controller as now known (null when not).
-         */
-        public void readBack(Instant activatedAt, String claimedTo) {
-            write(sent.followUp(clock.instant(), Outcome.READ_BACK).withState(activatedAt, claimedTo));
-        }
-
-        /** The read-back after an unknown outcome failed too: the outcome stays unknown. */
-        public void readBackFailed(Throwable failure) {
-            ActivityEntry entry = failureEntry(failure);
-            write(sent.followUp(entry.time(), Outcome.READ_BACK)
-                    .withError(entry.errorKind(), entry.httpStatus(), entry.message()));
-        }
-
-        private ActivityEntry failureEntry(Throwable failure) {
-            Instant now = clock.instant();
-            if (failure instanceof ApiException api) {
-                Outcome outcome = isAnswerLost(api) ? Outcome.UNKNOWN
-                        : api.kind() == ApiException.Kind.NETWORK ? Outcome.NOT_SENT : Outcome.REFUSED;
-                String words = api.serverMessage() != null ? api.serverMessage() : api.getMessage();
-                return sent.followUp(now, outcome).withError(api.kind().name(), api.httpStatus(), words);
+        /** Writes what the service's outcome says (the UNKNOWN entry of a lost answer is already written). */
+        LicenseOutcome ended(LicenseOutcome outcome) {
+            switch (outcome.status()) {
+                case DONE -> write(state(Outcome.DONE, outcome));
+                case REFUSED -> write(refused(outcome.failure()));
+                case ALREADY -> {
+                    // refused, and the read-back shows why: it already is so
+                    write(refused(outcome.failure()));
+                    write(state(Outcome.READ_BACK, outcome));
+                }
+                case LOST_DONE, LOST_NOT_DONE -> write(state(Outcome.READ_BACK, outcome));
+                // the service reports the failure that lost the answer, not why the read-back did not settle it
+                case LOST_UNKNOWN -> write(error(sent.followUp(clock.instant(), Outcome.READ_BACK),
+                        outcome.failure()));
             }
-            // not an answer from the server but a defect on this side, after the request may have gone out;
-            // only the class name: a stray message could hold anything
-            return sent.followUp(now, Outcome.UNKNOWN).withError("UNEXPECTED", 0, failure.getClass().getName());
+            return outcome;
+        }
+
+        /**
+         * The service threw: the server said why it did not do it, or the request never left (by the service's
+         * contract a lost answer is read back, never thrown). Anything else is a defect on this side after the
+         * request may have gone out: outcome unknown, and only the class name, since a stray message could hold
+         * anything.
+         */
+        void failed(RuntimeException e) {
+            Instant now = clock.instant();
+            write(Failure.of(e).map(f -> error(sent.followUp(now,
+                            f.kind() == ErrorKind.NETWORK ? Outcome.NOT_SENT : Outcome.REFUSED), f))
+                    .orElseGet(() -> sent.followUp(now, Outcome.UNKNOWN)
+                            .withError("UNEXPECTED", 0, e.getClass().getName())));
+        }
+
+        private ActivityEntry state(Outcome what, LicenseOutcome outcome) {
+            return sent.followUp(clock.instant(), what).withState(outcome.activatedAt(), outcome.claimedTo());
+        }
+
+        private ActivityEntry refused(Failure failure) {
+            return error(sent.followUp(clock.instant(), Outcome.REFUSED), failure);
         }
 
         private void write(ActivityEntry entry) {
@@ -156,19 +152,13 @@ public final class RecordingLicenseDeskService implements LicenseDeskService, Au
         }
     }
 
-    /**
-     * Whether the request may have reached the server although no usable answer came back (timeout, connection
-     * broken after sending, unreadable answer, a gateway that lost it). A connection that could not be opened is
-     * not such a case. Keep in step with the client's rule (to be replaced by ApiException.answerLost()).
-     */
-    static boolean isAnswerLost(ApiException e) {
-        return switch (e.kind()) {
-            case TIMEOUT, UNREADABLE -> true;
-            case NETWORK -> !(e.getCause() instanceof ConnectException || e.getCause() instanceof UnknownHostException
-                    || e.getCause() instanceof NoRouteToHostException);
-            case SERVER -> e.httpStatus() == 502 || e.httpStatus() == 504;
-            default -> false;
-        };
+    /** The entry with the failure's kind, status and words (the server's, else the client's one line). */
+    private static ActivityEntry error(ActivityEntry entry, Failure failure) {
+        if (failure == null) {
+            return entry;
+        }
+        String words = failure.serverMessage() != null ? failure.serverMessage() : failure.summary();
+        return entry.withError(failure.kind().name(), failure.httpStatus(), words);
     }
 
     // ---- reads pass through
@@ -179,7 +169,7 @@ public final class RecordingLicenseDeskService implements LicenseDeskService, Au
     }
 
     @Override
-    public List<Controller> controllers(List<Customer> customers) {
+    public ControllerList controllers(List<Customer> customers) {
         return delegate.controllers(customers);
     }
 
@@ -197,11 +187,6 @@ public final class RecordingLicenseDeskService implements LicenseDeskService, Au
     public void loadLicenses(List<Customer> customers, CustomerLicensesListener listener,
                              BooleanSupplier cancelled) {
         delegate.loadLicenses(customers, listener, cancelled);
-    }
-
-    @Override
-    public Optional<String> knownController(String licenseKey) {
-        return delegate.knownController(licenseKey);
     }
 
     /** Closes the service behind it, when it can be closed. */

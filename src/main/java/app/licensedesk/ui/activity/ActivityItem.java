@@ -1,7 +1,7 @@
 package app.licensedesk.ui.activity;
 
-import app.licensedesk.service.activity.ActivityEntry;
 import app.licensedesk.service.activity.ActivityEntry.Outcome;
+import app.licensedesk.service.activity.ActivityEntry;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
 import java.time.Instant;

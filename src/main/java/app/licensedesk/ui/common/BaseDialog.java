@@ -8,11 +8,15 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.event.ActionEvent;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Dialog;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.slf4j.Logger;
@@ -23,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * start asynchronous work and keep the dialog open until the work succeeds.
  *
  * <p>Use: build the content, call {@link #addButtons}, then {@link #onOkAsync} with a runnable that asks the view
- * model to do the work; when the view model reports success, call {@link #finish}. Cancel and Esc close the dialog
- * with an empty result.
+ * model to do the work; when the view model reports success, call {@link #finish}. Cancel and Esc (wherever the
+ * focus is) close the dialog with an empty result.
  *
  * @param <R> what the dialog returns after success
  */
@@ -45,8 +49,9 @@ public class BaseDialog<R> extends Dialog<R> {
         setResultConverter(button -> null);
     }
 
-    /** Gives any dialog (also an Alert) the common owner, title, icon and stylesheet. */
+    /** Gives any dialog (also an Alert) the common owner, title, icon, stylesheet and Esc. */
     public static void decorate(Dialog<?> dialog, Window owner, String what) {
+        closeOnEscape(dialog);
         if (owner != null) {
             dialog.initOwner(owner);
         }
@@ -65,6 +70,39 @@ public class BaseDialog<R> extends Dialog<R> {
                 }
             }
         }
+    }
+
+    /**
+     * Esc closes the dialog as Cancel does, wherever the focus is. Without this a field swallows the key: a text
+     * field with a formatter (the license key) consumes Esc to undo its edit, so the dialog never sees it. An open
+     * calendar or drop-down list gets the key first and closes itself.
+     */
+    private static void closeOnEscape(Dialog<?> dialog) {
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() != KeyCode.ESCAPE || popupOpen(dialog.getDialogPane().getScene().getFocusOwner())) {
+                return;
+            }
+            event.consume();
+            Button cancel = dialog.getDialogPane().getButtonTypes().stream()
+                    .filter(type -> type.getButtonData().isCancelButton())
+                    .map(type -> dialog.getDialogPane().lookupButton(type))
+                    .filter(Button.class::isInstance).map(Button.class::cast).findFirst().orElse(null);
+            if (cancel != null) {
+                cancel.fire();
+            } else {
+                dialog.close(); // a dialog with only one button (an Alert's OK) may close without a cancel button
+            }
+        });
+    }
+
+    /** Whether the focused control, or one it is part of, shows its pop-up (a calendar, a list). */
+    private static boolean popupOpen(Node focused) {
+        for (Node n = focused; n != null; n = n.getParent()) {
+            if (n instanceof ComboBoxBase<?> box && box.isShowing()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Image appIcon() {
@@ -99,7 +137,8 @@ public class BaseDialog<R> extends Dialog<R> {
 
     /**
      * Makes the OK button start work instead of closing the dialog. OK is disabled while the input is invalid
-     * or the work runs; the dialog closes only through {@link #finish}.
+     * or the work runs; the dialog closes only through {@link #finish}. Enter while the input is invalid is an
+     * attempt too: {@code start} runs, so the view model can show every field's problem (and sends nothing).
      *
      * @param ok      the button from {@link #addButtons}
      * @param invalid true while the input cannot be submitted
@@ -116,6 +155,34 @@ public class BaseDialog<R> extends Dialog<R> {
                 start.run();
             }
         });
+        // a disabled default button ignores Enter, so the attempt is caught here, after the fields had their turn
+        getDialogPane().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && invalid.get() && !busy.get()) {
+                event.consume();
+                start.run();
+            }
+        });
+    }
+
+    /**
+     * Runs {@code left} each time the focus moves from {@code field} (or a part of it) to another control of this
+     * dialog; not when the window loses the focus, since coming back from copying a key elsewhere is not leaving.
+     */
+    public final void whenLeft(Node field, Runnable left) {
+        getDialogPane().getScene().focusOwnerProperty().addListener((o, before, now) -> {
+            if (now != null && isWithin(before, field) && !isWithin(now, field)) {
+                left.run();
+            }
+        });
+    }
+
+    private static boolean isWithin(Node node, Node container) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == container) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -2,7 +2,7 @@ package app.licensedesk.ui.common;
 
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import java.util.Optional;
 
 /**
@@ -13,6 +13,17 @@ public interface DialogService {
 
     /** An unexpected failure: a short text with the details folded away. */
     void showError(String header, Throwable error);
+
+    /**
+     * Asks before doing something that cannot be undone. The other button keeps things as they are and is the
+     * default, so Enter or Space typed by habit changes nothing.
+     *
+     * @param question what will happen, in a sentence or two
+     * @param action   the text of the button that does it, e.g. "Sign out"
+     * @param keep     the text of the button that keeps things as they are, e.g. "Stay signed in"
+     * @return true when the user chose the action
+     */
+    boolean confirm(String title, String question, String action, String keep);
 
     /**
      * Opens the activation-date dialog.
@@ -29,5 +40,5 @@ public interface DialogService {
      * @param controller the controller to preselect, or null
      * @return the result of a successful claim; empty when cancelled
      */
-    Optional<ClaimResult> claim(String key, Controller controller);
+    Optional<Claim> claim(String key, Controller controller);
 }

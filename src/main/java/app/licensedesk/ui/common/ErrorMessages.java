@@ -1,7 +1,9 @@
 package app.licensedesk.ui.common;
 
-import app.licensedesk.api.ApiException;
+import app.licensedesk.service.Failure;
+import app.licensedesk.service.LicenseOutcome;
 import java.time.Duration;
+import java.util.function.Function;
 
 /** The one place that turns an exception into words for the user, according to what the user was doing. */
 public final class ErrorMessages {
@@ -18,27 +20,19 @@ public final class ErrorMessages {
 
     /** Whether this failure is expected (shown inline) rather than a defect (shown in an error dialog). */
     public static boolean isExpected(Throwable error) {
-        return error instanceof ApiException;
+        return Failure.of(error).isPresent();
     }
 
     public static String describe(Throwable error, Action action) {
-        return describe(error, action, null);
-    }
-
-    /**
-     * @param knownController for a failed claim: the controller the license is known to be claimed to, or null
-     */
-    public static String describe(Throwable error, Action action, String knownController) {
-        if (!(error instanceof ApiException api)) {
+        Failure api = Failure.of(error).orElse(null);
+        if (api == null) {
             return I18n.t("error.unexpected", error.getClass().getSimpleName());
         }
         String server = api.serverMessage() == null ? "" : api.serverMessage();
         return switch (api.kind()) {
             case VALIDATION -> switch (action) {
                 case ACTIVATE -> I18n.t("error.activate.refused", server);
-                case CLAIM -> knownController == null
-                        ? I18n.t("error.claim.refused", server)
-                        : I18n.t("error.claim.refusedKnown", knownController, server);
+                case CLAIM -> I18n.t("error.claim.refused", server);
                 case LOAD_CUSTOMER_LICENSES -> I18n.t("error.customer.invalid", server);
                 default -> I18n.t("error.validation", server);
             };
@@ -70,11 +64,44 @@ public final class ErrorMessages {
             case SERVER -> I18n.t("error.server", api.httpStatus());
             case NETWORK -> I18n.t("error.network");
             case TIMEOUT -> I18n.t("error.timeout");
-            case UNREADABLE -> I18n.t("error.unreadable", api.httpStatus());
+            case UNREADABLE -> api.httpStatus() > 0 ? I18n.t("error.unreadable", api.httpStatus())
+                    : I18n.t("error.unreadable.noStatus");
         };
     }
 
-    private static String rateLimited(ApiException api, Action action) {
+    /**
+     * The words for an activation or a claim that the server refused or whose answer was lost, after the service
+     * read the license back: what is true now, and whether trying again is safe.
+     *
+     * @param controllerLabel how people know a controller, from its nodeId
+     */
+    public static String describe(LicenseOutcome outcome, Function<String, String> controllerLabel) {
+        String server = outcome.failure() == null || outcome.failure().serverMessage() == null ? ""
+                : outcome.failure().serverMessage();
+        if (outcome.action() == LicenseOutcome.Action.ACTIVATE) {
+            String at = Formats.dateTime(outcome.activatedAt());
+            return switch (outcome.status()) {
+                case DONE -> I18n.t("outcome.activate.done", at);
+                case ALREADY -> I18n.t("outcome.activate.already", at, server);
+                case REFUSED -> I18n.t("error.activate.refused", server);
+                case LOST_DONE -> I18n.t("outcome.activate.lostDone", at);
+                case LOST_NOT_DONE -> I18n.t("outcome.activate.lostNotDone");
+                case LOST_UNKNOWN -> I18n.t("outcome.activate.lostUnknown");
+            };
+        }
+        String asked = controllerLabel.apply(outcome.nodeId());
+        String claimedTo = outcome.claimedTo() == null ? asked : controllerLabel.apply(outcome.claimedTo());
+        return switch (outcome.status()) {
+            case DONE -> I18n.t("outcome.claim.done", claimedTo);
+            case ALREADY -> I18n.t("error.claim.refusedKnown", claimedTo, server);
+            case REFUSED -> I18n.t("error.claim.refused", server);
+            case LOST_DONE -> I18n.t("outcome.claim.lostDone", claimedTo);
+            case LOST_NOT_DONE -> I18n.t("outcome.claim.lostNotDone", asked);
+            case LOST_UNKNOWN -> I18n.t("outcome.claim.lostUnknown", asked);
+        };
+    }
+
+    private static String rateLimited(Failure api, Action action) {
         Duration wait = api.retryAfter();
         String key = switch (action) {
             case SIGN_IN -> "error.rateLimited.signIn";

@@ -117,12 +117,17 @@ public final class PageParts {
         return indicator;
     }
 
-    /** Puts the text on the system clipboard; nothing for null or empty text. */
-    public static void copyToClipboard(String text) {
-        if (text != null && !text.isEmpty()) {
+    /**
+     * Puts a license key on the system clipboard and says so in a notice over the window of {@code source}; nothing
+     * for a null or empty key.
+     */
+    public static void copyKey(Node source, String key) {
+        if (key != null && !key.isEmpty()) {
             ClipboardContent content = new ClipboardContent();
-            content.putString(text);
+            content.putString(key);
             Clipboard.getSystemClipboard().setContent(content);
+            Notices.success(source.getScene() == null ? null : source.getScene().getWindow(),
+                    I18n.t("notice.copied", key));
         }
     }
 

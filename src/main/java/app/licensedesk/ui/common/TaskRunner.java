@@ -1,6 +1,7 @@
 package app.licensedesk.ui.common;
 
-import app.licensedesk.api.ApiException;
+import app.licensedesk.model.ErrorKind;
+import app.licensedesk.service.Failure;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -94,14 +95,13 @@ public final class TaskRunner {
 
     private <T, U> void fail(String description, ProgressWork<T, U> work, Consumer<U> onUpdate,
                              Consumer<T> onSuccess, Consumer<Throwable> onFailure, Throwable failure) {
-        if (failure instanceof ApiException api && api.kind() == ApiException.Kind.SIGNED_OUT
-                && reauthenticator != null) {
+        if (Failure.is(failure, ErrorKind.SIGNED_OUT) && reauthenticator != null) {
             reauthenticator.reauthenticate(
                     () -> run(description, work, onUpdate, onSuccess, onFailure),
                     () -> onFailure.accept(failure));
             return;
         }
-        if (!(failure instanceof ApiException)) {
+        if (Failure.of(failure).isEmpty()) {
             LOG.error("Task failed: {}", description, failure);
         }
         onFailure.accept(failure);

@@ -4,7 +4,7 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicensePane;
+import app.licensedesk.ui.shared.LicensePane;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
 import atlantafx.base.controls.Spacer;
@@ -33,6 +33,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
@@ -94,8 +95,22 @@ public final class ControllersView implements ShellPage {
         HBox bar = new HBox(8, search, filter, new Spacer(),
                 PageParts.busyIndicator(vm.controllersLoadingProperty(), 14), count);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // a partial list: the customers whose controllers are missing are named, as on the Licenses page
+        Label warning = new Label();
+        warning.setId("controllersWarningLabel");
+        warning.getStyleClass().add("licenses-warning");
+        warning.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        warning.setWrapText(true);
+        warning.textProperty().bind(vm.controllersWarningProperty());
+        Button retry = new Button(I18n.t("page.retry"), new FontIcon(Feather.REFRESH_CW));
+        retry.setId("controllersWarningRetry");
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        retry.setOnAction(e -> vm.retryControllers());
+        HBox warningLine = new HBox(8, warning, retry);
+        warningLine.setAlignment(Pos.CENTER_LEFT);
+        PageParts.visibleWhen(warningLine, vm.controllersWarningProperty().isNotEmpty());
         VBox top = new VBox(8, bar, PageParts.inlineError(vm.controllersErrorProperty(), vm::retryControllers,
-                "controllersDirectoryError"));
+                "controllersDirectoryError"), warningLine);
         top.setPadding(new Insets(12, 12, 8, 12));
         return top;
     }

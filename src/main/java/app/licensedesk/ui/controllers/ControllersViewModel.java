@@ -4,17 +4,16 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.ui.common.DialogService;
-import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.shared.Search;
+import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.KeepSelection;
-import app.licensedesk.ui.common.LicenseListModel;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.LicenseListModel;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -89,21 +88,22 @@ public final class ControllersViewModel {
         directoryCustomers.addListener((ListChangeListener<Customer>) c -> syncChoices(directoryCustomers));
         syncChoices(directoryCustomers);
         KeepSelection.keep(selectedController, all, Controller::nodeId);
+        // a controller the search or the filter hides is no longer selected: the pane must not show it
+        controllers.addListener((ListChangeListener<Controller>) change -> {
+            Controller selected = selectedController.get();
+            if (selected != null && controllers.stream().noneMatch(c -> c.nodeId().equals(selected.nodeId()))) {
+                selectedController.set(null);
+            }
+        });
         selectedController.addListener((o, before, now) -> loadSelected());
         licenses.clear(I18n.t("controllers.selectHint"));
     }
 
-    /** Name or nodeId containing the text (ignoring case), owned by the chosen customer unless it is "all". */
+    /** What the search finds ({@link Search}), owned by the chosen customer (one of its owners). */
     Predicate<Controller> matching(String text, Customer owner) {
-        String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        Predicate<Controller> found = Search.controllers(text);
         boolean anyOwner = owner == null || owner == allCustomers;
-        return controller -> (needle.isEmpty() || contains(controller.name(), needle)
-                || contains(controller.nodeId(), needle))
-                && (anyOwner || controller.customer() != null && controller.customer().id() == owner.id());
-    }
-
-    private static boolean contains(String value, String needle) {
-        return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+        return controller -> found.test(controller) && (anyOwner || controller.ownedBy(owner));
     }
 
     private void syncChoices(List<Customer> customers) {
@@ -146,7 +146,6 @@ public final class ControllersViewModel {
             return;
         }
         dialogs.claim(null, controller).ifPresent(result -> {
-            registry.linkController(result.key(), result.nodeId());
             if (controller.equals(selectedController.get())) {
                 loadSelected();
             }
@@ -160,14 +159,10 @@ public final class ControllersViewModel {
             return;
         }
         String nodeId = controller.nodeId();
-        licenses.load(I18n.t("controllers.task.loadLicenses", controller.name()),
+        licenses.loadController(nodeId, I18n.t("controllers.task.loadLicenses", controller.name()),
                 I18n.t("controllers.error.loadLicenses", controller.name()),
                 () -> service.licensesOfController(nodeId),
-                license -> {
-                    LicenseRow row = registry.put(license, controller.customer());
-                    registry.linkController(row.identity(), nodeId);
-                    return row;
-                });
+                license -> registry.putUnderController(license, nodeId, controller.soleCustomer()));
     }
 
     /** Input: the search text; matches name or nodeId as the user types. */
@@ -226,6 +221,11 @@ public final class ControllersViewModel {
     /** Why the controller list failed to load, or "". */
     public ReadOnlyStringProperty controllersErrorProperty() {
         return directory.controllersErrorProperty();
+    }
+
+    /** Which customers' controllers are missing from the list, and why, or "". */
+    public ReadOnlyStringProperty controllersWarningProperty() {
+        return directory.controllersWarningProperty();
     }
 
     /** The selected controller's licenses and the actions on them. */

@@ -2,8 +2,8 @@ package app.licensedesk.ui.customers;
 
 import app.licensedesk.model.Customer;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseListModel;
-import app.licensedesk.ui.common.LicensePane;
+import app.licensedesk.ui.shared.LicenseListModel;
+import app.licensedesk.ui.shared.LicensePane;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
 import javafx.geometry.Insets;

@@ -1,17 +1,16 @@
 package app.licensedesk.ui.customers;
 
 import app.licensedesk.model.Customer;
-import app.licensedesk.model.SearchQuery;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.ui.common.DialogService;
-import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.shared.Search;
+import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.KeepSelection;
-import app.licensedesk.ui.common.LicenseListModel;
-import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseListModel;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
-import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -50,7 +49,8 @@ public final class CustomersViewModel {
         this.all = directory.customers();
         this.customers = new FilteredList<>(all);
         this.licenses = new LicenseListModel(tasks, registry, dialogs, ErrorMessages.Action.LOAD_CUSTOMER_LICENSES);
-        customers.predicateProperty().bind(Bindings.createObjectBinding(() -> matching(searchText.get()), searchText));
+        customers.predicateProperty().bind(
+            Bindings.createObjectBinding(() -> Search.customers(searchText.get()), searchText));
         countText = Bindings.createStringBinding(() -> {
             if (all.isEmpty() && directory.customersLoadingProperty().get()) {
                 return "";
@@ -71,12 +71,6 @@ public final class CustomersViewModel {
         KeepSelection.keep(selectedCustomer, all, Customer::id);
         selectedCustomer.addListener((o, before, now) -> loadSelected());
         licenses.clear(I18n.t("customers.selectHint"));
-    }
-
-    /** The customers whose name or UUID match the text by the app's one search rule; everything for blank text. */
-    static Predicate<Customer> matching(String text) {
-        SearchQuery query = SearchQuery.of(text);
-        return customer -> query.matches(customer.name(), customer.uuid());
     }
 
     /** The page became visible: load the customers the first time. */

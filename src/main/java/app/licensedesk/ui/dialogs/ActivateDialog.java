@@ -1,16 +1,18 @@
 package app.licensedesk.ui.dialogs;
 
+import app.licensedesk.model.InputRules;
 import app.licensedesk.model.License;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.PageParts;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Button;
+import javafx.scene.control.DateCell;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -29,7 +31,9 @@ public final class ActivateDialog extends BaseDialog<License> {
     public ActivateDialog(Window owner, ActivateViewModel vm) {
         super(owner, I18n.t("activate.title"));
 
-        TextField keyField = DialogParts.keyField(vm.keyProperty(), "activateKeyField");
+        DialogParts.KeyInput key = DialogParts.keyInput(vm.keyProperty(), "activateKeyField");
+        TextField keyField = key.field();
+        whenLeft(keyField, vm::keyTouched);
         Label keyLabel = DialogParts.fieldLabel(I18n.t("activate.key"), keyField);
 
         RadioButton nowRadio = new RadioButton(I18n.t("activate.now"));
@@ -54,14 +58,18 @@ public final class ActivateDialog extends BaseDialog<License> {
         datePicker.setId("activateDatePicker");
         datePicker.setPromptText(I18n.t("activate.date.prompt"));
         datePicker.setPrefWidth(150);
-        datePicker.setConverter(lenient(datePicker.getConverter()));
-        datePicker.valueProperty().bindBidirectional(vm.dateProperty());
+        // the view model reads the text as typed, so a wrong date stays in the field and is explained there
+        datePicker.getEditor().textProperty().bindBidirectional(vm.dateTextProperty());
+        datePicker.setValue(Objects.requireNonNullElseGet(vm.dateProperty().get(), LocalDate::now));
+        keepTypedText(datePicker);
+        whenLeft(datePicker, vm::dateTouched);
         TextField timeField = new TextField();
         timeField.setId("activateTimeField");
         timeField.setPromptText(I18n.t("activate.time.prompt"));
         timeField.setPrefColumnCount(5);
         timeField.textProperty().bindBidirectional(vm.timeProperty());
-        Label zoneLabel = new Label(I18n.t("activate.zone", vm.zone().getId()));
+        whenLeft(timeField, vm::timeTouched);
+        Label zoneLabel = new Label(I18n.t("activate.zone", ActivateViewModel.zoneName(vm.zone())));
         zoneLabel.getStyleClass().add("inline-info");
         HBox dateTime = new HBox(6, datePicker, timeField, zoneLabel);
         dateTime.setAlignment(Pos.CENTER_LEFT);
@@ -82,11 +90,13 @@ public final class ActivateDialog extends BaseDialog<License> {
         GridPane form = PageParts.formGrid(10, 4);
         form.add(keyLabel, 0, 0);
         form.add(keyField, 1, 0);
-        form.add(DialogParts.fieldError(vm.keyErrorProperty()), 1, 1);
+        form.add(new VBox(2, key.note(), DialogParts.fieldError(vm.keyErrorProperty(), "activateKeyError")), 1, 1);
         Label whenLabel = new Label(I18n.t("activate.when"));
         form.add(whenLabel, 0, 2);
         form.add(new VBox(6, nowRadio, atRadio, dateTime,
-                DialogParts.fieldError(vm.dateErrorProperty()), DialogParts.fieldError(vm.timeErrorProperty())), 1, 2);
+                DialogParts.fieldError(vm.dateErrorProperty(), "activateDateError"),
+                DialogParts.fieldError(vm.timeErrorProperty(), "activateTimeError"),
+                DialogParts.fieldError(vm.momentErrorProperty(), "activateMomentError")), 1, 2);
         form.add(new Label(I18n.t("activate.sentAs")), 0, 3);
         form.add(utcLabel, 1, 3);
         GridPane.setHgrow(keyField, Priority.ALWAYS);
@@ -98,8 +108,8 @@ public final class ActivateDialog extends BaseDialog<License> {
         errorLabel.setId("activateErrorLabel");
         getDialogPane().setContent(DialogParts.content(form, confirm, errorLabel, vm.busyProperty(), 580));
 
-        refitOn(vm.keyErrorProperty(), vm.dateErrorProperty(), vm.timeErrorProperty(), vm.utcTextProperty(),
-                vm.confirmationProperty(), vm.errorProperty());
+        refitOn(vm.keyErrorProperty(), key.note().textProperty(), vm.dateErrorProperty(), vm.timeErrorProperty(),
+                vm.momentErrorProperty(), vm.utcTextProperty(), vm.confirmationProperty(), vm.errorProperty());
         Button ok = addButtons(I18n.t("activate.ok"), "activateOkButton");
         onOkAsync(ok, vm.invalidProperty(), vm.busyProperty(), () -> vm.activate(this::finish));
         Platform.runLater(() -> {
@@ -108,22 +118,38 @@ public final class ActivateDialog extends BaseDialog<License> {
         });
     }
 
-    /** The picker's own converter, but text that is not a date clears the value instead of throwing. */
-    private static StringConverter<LocalDate> lenient(StringConverter<LocalDate> base) {
-        return new StringConverter<>() {
+    /**
+     * Keeps the date field's text exactly as typed. When the focus leaves, a picker writes its value's text back
+     * into the field: "" for no value, the last good date when the text does not parse. So here the text is what
+     * counts (the view model reads it), the value is only where the calendar opens and never becomes null, and a
+     * date picked in the calendar is written into the field, year-month-day.
+     */
+    private static void keepTypedText(DatePicker picker) {
+        picker.valueProperty().addListener((o, before, picked) -> {
+            if (picked != null && !picked.equals(InputRules.activationDate(picker.getEditor().getText()).value())) {
+                picker.getEditor().setText(ActivateViewModel.DATE_FORMAT.format(picked));
+            }
+        });
+        picker.setConverter(new StringConverter<>() {
             @Override
             public String toString(LocalDate value) {
-                return base.toString(value);
+                return picker.getEditor().getText();
             }
 
             @Override
             public LocalDate fromString(String text) {
-                try {
-                    return base.fromString(text);
-                } catch (DateTimeParseException e) {
-                    return null;
-                }
+                LocalDate typed = InputRules.activationDate(text).value();
+                return typed == null ? picker.getValue() : typed;
             }
-        };
+        });
+        // the calendar offers only the years the service takes
+        picker.setDayCellFactory(p -> new DateCell() {
+            @Override
+            public void updateItem(LocalDate day, boolean empty) {
+                super.updateItem(day, empty);
+                setDisable(empty || day == null || day.getYear() < InputRules.FIRST_ACTIVATION_YEAR
+                        || day.getYear() > InputRules.LAST_ACTIVATION_YEAR);
+            }
+        });
     }
 }

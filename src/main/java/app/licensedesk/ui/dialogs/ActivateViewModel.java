@@ -1,12 +1,15 @@
 package app.licensedesk.ui.dialogs;
 
 import app.licensedesk.model.Environment;
+import app.licensedesk.model.InputRules;
 import app.licensedesk.model.License;
+import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,23 +17,22 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -40,7 +42,11 @@ import javafx.beans.property.StringProperty;
  */
 public final class ActivateViewModel {
 
-    private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
+    /** How dates are written in the date field and read from it: 2026-12-01. */
+    public static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
+    private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME_TEXT = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final LicenseDeskService service;
     private final LicenseRegistry registry;
@@ -50,11 +56,18 @@ public final class ActivateViewModel {
 
     private final LicenseCall<License> call;
     private final BooleanProperty activateNow = new SimpleBooleanProperty(this, "activateNow", true);
-    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(this, "date");
+    private final StringProperty dateText = new SimpleStringProperty(this, "dateText", "");
     private final StringProperty time = new SimpleStringProperty(this, "time", "");
 
-    private final ReadOnlyStringWrapper dateError = new ReadOnlyStringWrapper(this, "dateError", "");
-    private final ReadOnlyStringWrapper timeError = new ReadOnlyStringWrapper(this, "timeError", "");
+    private final ReadOnlyObjectWrapper<LocalDate> date = new ReadOnlyObjectWrapper<>(this, "date");
+    private final ReadOnlyStringWrapper dateProblem = new ReadOnlyStringWrapper(this, "dateProblem", "");
+    private final ReadOnlyStringWrapper timeProblem = new ReadOnlyStringWrapper(this, "timeProblem", "");
+    private final ReadOnlyStringWrapper momentProblem = new ReadOnlyStringWrapper(this, "momentProblem", "");
+    private final FieldProblems problems = new FieldProblems();
+    private final FieldProblems.Shown keyError;
+    private final FieldProblems.Shown dateError;
+    private final FieldProblems.Shown timeError;
+    private final FieldProblems.Shown momentError;
     private final ReadOnlyObjectWrapper<Instant> activationInstant = new ReadOnlyObjectWrapper<>(this, "instant");
     private final ReadOnlyStringWrapper activationIso = new ReadOnlyStringWrapper(this, "activationIso", "");
     private final ReadOnlyStringWrapper utcText = new ReadOnlyStringWrapper(this, "utcText", "");
@@ -76,12 +89,16 @@ public final class ActivateViewModel {
         this.environment = environment;
         this.zone = zone;
         this.clock = clock;
-        this.call = new LicenseCall<>(this, tasks, ErrorMessages.Action.ACTIVATE, initialKey);
+        this.call = new LicenseCall<>(this, tasks, registry, ErrorMessages.Action.ACTIVATE, initialKey);
+        keyError = problems.field(this, "keyError", call.keyErrorProperty());
+        dateError = problems.field(this, "dateError", dateProblem);
+        timeError = problems.field(this, "timeError", timeProblem);
+        momentError = problems.field(this, "momentError", momentProblem);
         // "Activate at" starts at the next full hour, a time people actually pick
         ZonedDateTime next = ZonedDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.HOURS).plusHours(1);
-        date.set(next.toLocalDate());
-        time.set(String.format(Locale.ROOT, "%02d:%02d", next.getHour(), next.getMinute()));
-        call.recomputeOn(this::recompute, call.keyProperty(), activateNow, date, time);
+        dateText.set(DATE_FORMAT.format(next));
+        time.set(TIME_TEXT.format(next));
+        call.recomputeOn(this::recompute, call.keyProperty(), activateNow, dateText, time);
         recompute();
     }
 
@@ -89,43 +106,66 @@ public final class ActivateViewModel {
         boolean keyValid = call.checkKey();
         String k = call.normalizedKey();
 
+        InputRules.Reading<LocalDate> day = InputRules.activationDate(dateText.get());
+        date.set(day.value());
         Instant at = null;
-        String dateProblem = "";
-        String timeProblem = "";
+        String dateWhy = "";
+        String timeWhy = "";
+        String momentWhy = "";
+        String overlapNote = null;
         if (!activateNow.get()) {
-            LocalTime localTime = parseTime(time.get());
-            if (date.get() == null) {
-                dateProblem = I18n.t("activate.date.missing");
-            }
-            if (localTime == null) {
-                timeProblem = I18n.t("activate.time.invalid");
-            }
-            if (date.get() != null && localTime != null) {
-                LocalDateTime local = LocalDateTime.of(date.get(), localTime);
-                ZonedDateTime zoned = local.atZone(zone);
-                if (!zoned.toLocalDateTime().equals(local)) {
-                    // the clock jumps over this time (spring forward): it does not exist here
-                    timeProblem = I18n.t("activate.time.gap", zone.getId());
+            InputRules.Reading<LocalTime> clockTime = InputRules.timeOfDay(time.get());
+            dateWhy = words(day);
+            timeWhy = words(clockTime);
+            if (day.value() != null && clockTime.value() != null) {
+                LocalDateTime local = LocalDateTime.of(day.value(), clockTime.value());
+                List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
+                if (offsets.isEmpty()) {
+                    // the clocks jump over this time (spring forward): it does not exist here
+                    momentWhy = I18n.t("activate.time.gap", TIME_TEXT.format(local),
+                            DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.getDefault())
+                                    .format(local), zoneName(zone));
                 } else {
-                    at = zoned.toInstant();
+                    // in an overlap (the clocks go back) the time happens twice: the earlier one is taken, and said
+                    at = local.atOffset(offsets.get(0)).toInstant();
+                    if (offsets.size() > 1) {
+                        overlapNote = I18n.t("activate.time.overlap", TIME_TEXT.format(local), zoneName(zone));
+                    }
                 }
             }
         }
-        dateError.set(dateProblem);
-        timeError.set(timeProblem);
+        dateProblem.set(dateWhy);
+        timeProblem.set(timeWhy);
+        momentProblem.set(momentWhy);
         activationInstant.set(at);
         activationIso.set(Formats.utcIso(at));
 
-        boolean bad = !keyValid || !dateProblem.isEmpty() || !timeProblem.isEmpty();
+        boolean bad = !keyValid || !dateWhy.isEmpty() || !timeWhy.isEmpty() || !momentWhy.isEmpty();
         if (activateNow.get()) {
             utcText.set(I18n.t("activate.utc.now"));
         } else if (at == null) {
-            utcText.set("");
+            utcText.set(I18n.t("activate.utc.none"));
         } else {
-            String line = at.isBefore(clock.instant()) ? "activate.utc.past" : "activate.utc";
-            utcText.set(I18n.t(line, Formats.utcIso(at)));
+            String line = I18n.t(at.isBefore(clock.instant()) ? "activate.utc.past" : "activate.utc",
+                    UTC_TEXT.format(at));
+            utcText.set(overlapNote == null ? line : line + " " + overlapNote);
         }
         call.validated(bad, () -> confirmation(k));
+    }
+
+    private static String words(InputRules.Reading<?> reading) {
+        return reading.problem() == null ? "" : I18n.t(reading.problem(), reading.args().toArray());
+    }
+
+    /**
+     * The zone as people know it: "UTC" for UTC however the system spells it ("Etc/UTC", "Z"), else its name in
+     * the user's language ("Central European Time").
+     */
+    static String zoneName(ZoneId zone) {
+        if (zone.normalized() instanceof ZoneOffset offset) {
+            return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
+        }
+        return zone.getDisplayName(TextStyle.FULL, Locale.getDefault());
     }
 
     /** "Activate KEY in ENV (URL)?", now or at the chosen local time. */
@@ -135,34 +175,66 @@ public final class ActivateViewModel {
         if (at == null) {
             return I18n.t("activate.confirm.now", k, where, environment.apiUrl());
         }
-        String local = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.getDefault()).format(at.atZone(zone));
-        return I18n.t("activate.confirm.at", k, where, environment.apiUrl(), local);
+        return I18n.t("activate.confirm.at", k, where, environment.apiUrl(), local(at));
     }
 
-    /** "08:00" or "8:00" (24 hours) -> the time; anything else -> null. */
-    static LocalTime parseTime(String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = TIME.matcher(text.trim());
-        return m.matches() ? LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : null;
+    /** The instant in the dialog's zone, as people read it: "Dec 1, 2026, 9:00 AM". */
+    private String local(Instant at) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Locale.getDefault()).format(at.atZone(zone));
     }
 
     /**
-     * Activates the license with the current input. On success the shared row is updated (every view repaints)
-     * and {@code onSuccess} gets the license as the server describes it; on failure the reason goes to
-     * {@link #errorProperty()} and the input stays as it is.
+     * What the success notice says: "SG1-… activated at Dec 1, 2026, 2:00 PM", or "… will activate at …" for a
+     * moment still to come, from the server's answer.
+     */
+    public String doneText(License license) {
+        String k = license.key() == null || license.key().isEmpty() ? call.normalizedKey() : license.key();
+        Instant at = license.activationDate();
+        if (at == null) {
+            return I18n.t("notice.activated.noDate", k);
+        }
+        return I18n.t(at.isAfter(clock.instant()) ? "notice.scheduled" : "notice.activated", k, local(at));
+    }
+
+    /** The user has left the key field: its problem shows from now on. */
+    public void keyTouched() {
+        keyError.touch();
+    }
+
+    /** The user has left the date field. */
+    public void dateTouched() {
+        dateError.touch();
+        momentError.touch();
+    }
+
+    /** The user has left the time field. */
+    public void timeTouched() {
+        timeError.touch();
+        momentError.touch();
+    }
+
+    /**
+     * Activates the license with the current input. The shared row learns the outcome (every view repaints). On
+     * success {@code onSuccess} gets the license as the server describes it; otherwise the message line says what
+     * is true now (refused, or the answer was lost and what the read-back showed) and the input stays as it is.
      */
     public void activate(Consumer<License> onSuccess) {
+        if (call.invalidProperty().get()) {
+            problems.attempted(); // nothing is sent, but every field now says what it needs
+        }
         if (!call.ready()) {
             return;
         }
         String k = call.normalizedKey();
         Instant at = activationInstant.get();
-        call.run(I18n.t("task.activate", k), () -> service.activate(k, at), license -> {
-            registry.put(license, null);
-            call.succeeded(license, onSuccess);
+        LicenseContext seen = registry.whereSeen(k);
+        call.run(I18n.t("task.activate", k), checking -> service.activate(k, at, seen, checking), outcome -> {
+            if (outcome.status() == LicenseOutcome.Status.DONE) {
+                call.succeeded(outcome.license(), onSuccess);
+            } else {
+                call.reported(outcome, ErrorMessages.describe(outcome, nodeId -> nodeId));
+            }
         });
     }
 
@@ -174,8 +246,14 @@ public final class ActivateViewModel {
         return activateNow;
     }
 
-    public ObjectProperty<LocalDate> dateProperty() {
-        return date;
+    /** The activation date as typed, year-month-day ({@link #DATE_FORMAT}); never changed when it is not a date. */
+    public StringProperty dateTextProperty() {
+        return dateText;
+    }
+
+    /** The date read from {@link #dateTextProperty()}, or null while it is not a valid activation date. */
+    public ReadOnlyObjectProperty<LocalDate> dateProperty() {
+        return date.getReadOnlyProperty();
     }
 
     /** The time of day as typed, HH:mm (24 hours). */
@@ -195,17 +273,24 @@ public final class ActivateViewModel {
         return call.normalizedKeyProperty();
     }
 
-    /** Why the key cannot be sent, or "". */
+    /** Why the key cannot be sent, once the user has left the field or tried to send; else "". */
     public ReadOnlyStringProperty keyErrorProperty() {
-        return call.keyErrorProperty();
+        return keyError.property();
     }
 
+    /** Why the date cannot be sent (with the expected format), once shown (see {@link #keyErrorProperty()}). */
     public ReadOnlyStringProperty dateErrorProperty() {
-        return dateError.getReadOnlyProperty();
+        return dateError.property();
     }
 
+    /** Why the time cannot be sent (with the expected format), once shown. */
     public ReadOnlyStringProperty timeErrorProperty() {
-        return timeError.getReadOnlyProperty();
+        return timeError.property();
+    }
+
+    /** Why the date and time together cannot be sent (the clocks skip that time), once shown. */
+    public ReadOnlyStringProperty momentErrorProperty() {
+        return momentError.property();
     }
 
     /** The chosen activation instant, or null for "now" or while the date or time is invalid. */
@@ -218,7 +303,7 @@ public final class ActivateViewModel {
         return activationIso.getReadOnlyProperty();
     }
 
-    /** The line that shows what will be sent. */
+    /** What will be sent, in words: "2026-12-01 08:00 UTC", or that the server picks the moment. */
     public ReadOnlyStringProperty utcTextProperty() {
         return utcText.getReadOnlyProperty();
     }

@@ -1,7 +1,7 @@
 package app.licensedesk.ui.dialogs;
 
 import app.licensedesk.model.Controller;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.PageParts;
@@ -26,12 +26,14 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The license-key dialog: claims a license for a controller picked by name or nodeId. */
-public final class ClaimDialog extends BaseDialog<ClaimResult> {
+public final class ClaimDialog extends BaseDialog<Claim> {
 
     public ClaimDialog(Window owner, ClaimViewModel vm) {
         super(owner, I18n.t("claim.title"));
 
-        TextField keyField = DialogParts.keyField(vm.keyProperty(), "claimKeyField");
+        DialogParts.KeyInput key = DialogParts.keyInput(vm.keyProperty(), "claimKeyField");
+        TextField keyField = key.field();
+        whenLeft(keyField, vm::keyTouched);
         Label keyLabel = DialogParts.fieldLabel(I18n.t("claim.key"), keyField);
 
         TextField searchField = new TextField();
@@ -51,6 +53,7 @@ public final class ClaimDialog extends BaseDialog<ClaimResult> {
             }
         });
         list.setPlaceholder(placeholder(vm));
+        whenLeft(list, vm::controllerTouched);
         // Picking is explicit: filtering the list (which clears its selection) keeps the chosen controller.
         list.getSelectionModel().selectedItemProperty().addListener((o, old, picked) -> {
             if (picked != null) {
@@ -89,10 +92,10 @@ public final class ClaimDialog extends BaseDialog<ClaimResult> {
         GridPane form = PageParts.formGrid(10, 4);
         form.add(keyLabel, 0, 0);
         form.add(keyField, 1, 0);
-        form.add(DialogParts.fieldError(vm.keyErrorProperty()), 1, 1);
+        form.add(new VBox(2, key.note(), DialogParts.fieldError(vm.keyErrorProperty(), "claimKeyError")), 1, 1);
         form.add(controllerLabel, 0, 2);
         form.add(new VBox(6, searchField, list, loadingRow, chosen,
-                DialogParts.fieldError(vm.controllerErrorProperty())), 1, 2);
+                DialogParts.fieldError(vm.controllerErrorProperty(), "claimControllerError")), 1, 2);
         GridPane.setHgrow(keyField, Priority.ALWAYS);
         GridPane.setValignment(controllerLabel, VPos.TOP);
 
@@ -102,8 +105,8 @@ public final class ClaimDialog extends BaseDialog<ClaimResult> {
         errorLabel.setId("claimErrorLabel");
         getDialogPane().setContent(DialogParts.content(form, confirm, errorLabel, vm.busyProperty(), 760));
 
-        refitOn(vm.keyErrorProperty(), vm.controllerErrorProperty(), vm.controllerProperty(),
-                vm.controllersErrorProperty(), vm.confirmationProperty(), vm.errorProperty());
+        refitOn(vm.keyErrorProperty(), key.note().textProperty(), vm.controllerErrorProperty(),
+                vm.controllerProperty(), vm.controllersErrorProperty(), vm.confirmationProperty(), vm.errorProperty());
         Button ok = addButtons(I18n.t("claim.ok"), "claimOkButton");
         ok.setGraphic(new FontIcon(Feather.LINK));
         onOkAsync(ok, vm.invalidProperty(), vm.busyProperty(), () -> vm.claim(this::finish));

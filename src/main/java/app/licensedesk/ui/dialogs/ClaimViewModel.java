@@ -1,21 +1,19 @@
 package app.licensedesk.ui.dialogs;
 
-import app.licensedesk.api.ApiException;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.InputRules;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
+import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
-import app.licensedesk.ui.common.Directory;
+import app.licensedesk.service.LicenseOutcome;
+import app.licensedesk.ui.shared.Search;
+import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -37,12 +35,15 @@ public final class ClaimViewModel {
     private final Directory directory;
     private final Environment environment;
 
-    private final LicenseCall<ClaimResult> call;
+    private final LicenseCall<Claim> call;
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<Controller> controller = new SimpleObjectProperty<>(this, "controller");
 
     private final FilteredList<Controller> matches;
-    private final ReadOnlyStringWrapper controllerError = new ReadOnlyStringWrapper(this, "controllerError", "");
+    private final ReadOnlyStringWrapper controllerProblem = new ReadOnlyStringWrapper(this, "controllerProblem", "");
+    private final FieldProblems problems = new FieldProblems();
+    private final FieldProblems.Shown keyError;
+    private final FieldProblems.Shown controllerError;
 
     /**
      * @param initialKey        the key to prefill, or null
@@ -54,10 +55,12 @@ public final class ClaimViewModel {
         this.registry = registry;
         this.directory = directory;
         this.environment = environment;
-        this.call = new LicenseCall<>(this, tasks, ErrorMessages.Action.CLAIM, initialKey);
+        this.call = new LicenseCall<>(this, tasks, registry, ErrorMessages.Action.CLAIM, initialKey);
+        keyError = problems.field(this, "keyError", call.keyErrorProperty());
+        controllerError = problems.field(this, "controllerError", controllerProblem);
         this.matches = new FilteredList<>(directory.controllers());
         controller.set(initialController);
-        search.addListener(o -> matches.setPredicate(matcher(search.get())));
+        search.addListener(o -> matches.setPredicate(Search.controllers(search.get())));
         call.recomputeOn(this::recompute, call.keyProperty(), controller);
         recompute();
     }
@@ -67,36 +70,33 @@ public final class ClaimViewModel {
         directory.ensureControllers();
     }
 
-    /** Every word of the query must occur in the name, the nodeId or the customer name (case-insensitive). */
-    static Predicate<Controller> matcher(String query) {
-        String[] words = query == null ? new String[0] : query.trim().toLowerCase(Locale.ROOT).split("\\s+");
-        String[] needed = Arrays.stream(words).filter(w -> !w.isEmpty()).toArray(String[]::new);
-        if (needed.length == 0) {
-            return c -> true;
-        }
-        return c -> {
-            String text = (nullToEmpty(c.name()) + '\n' + nullToEmpty(c.nodeId()) + '\n' + c.customerName())
-                    .toLowerCase(Locale.ROOT);
-            for (String word : needed) {
-                if (!text.contains(word)) {
-                    return false;
-                }
-            }
-            return true;
-        };
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
 
     private void recompute() {
         boolean keyValid = call.checkKey();
         Controller c = controller.get();
         String nodeProblem = InputRules.nodeIdProblem(c == null ? null : c.nodeId());
-        controllerError.set(nodeProblem == null ? "" : I18n.t(nodeProblem));
+        controllerProblem.set(nodeProblem == null ? "" : I18n.t(nodeProblem));
         call.validated(!keyValid || nodeProblem != null, () -> I18n.t("claim.confirm", call.normalizedKey(),
                 label(c), LicenseCall.environmentName(environment), environment.apiUrl()));
+    }
+
+    /** What the success notice says: "SG1-… claimed to controller Site A (node-1)". */
+    public String doneText(Claim result) {
+        String k = result.key() == null ? call.normalizedKey() : result.key();
+        String nodeId = result.nodeId();
+        Controller c = controller.get();
+        String to = c != null && (nodeId == null || nodeId.equals(c.nodeId())) ? label(c) : nodeId;
+        return I18n.t("notice.claimed", k, to);
+    }
+
+    /** The user has left the key field: its problem shows from now on. */
+    public void keyTouched() {
+        keyError.touch();
+    }
+
+    /** The user has left the controller list. */
+    public void controllerTouched() {
+        controllerError.touch();
     }
 
     /** "Site A (node-1)", or the nodeId alone when the name says nothing more. */
@@ -115,56 +115,36 @@ public final class ClaimViewModel {
                 : I18n.t("claim.item", name, c.nodeId(), c.customerName());
     }
 
-    /** What the server said: a claim, or a refusal (400) together with what the app knows about the key. */
-    private record Attempt(ClaimResult claimed, ApiException refused, String knownController) {
-    }
-
     /**
-     * Claims the license for the chosen controller. On success the shared row learns its controller and
-     * {@code onSuccess} gets the result; on failure the reason goes to {@link #errorProperty()} (for "already
-     * claimed" with the controller the app knows it is claimed to) and the input stays as it is.
+     * Claims the license for the chosen controller. The shared row learns the outcome. On success
+     * {@code onSuccess} gets the result; otherwise the message line says what is true now ("already claimed to"
+     * the controller the read-back found, or the answer was lost and what the read-back showed) and the input
+     * stays as it is.
      */
-    public void claim(Consumer<ClaimResult> onSuccess) {
+    public void claim(Consumer<Claim> onSuccess) {
+        if (call.invalidProperty().get()) {
+            problems.attempted(); // nothing is sent, but every field now says what it needs
+        }
         if (!call.ready()) {
             return;
         }
         String k = call.normalizedKey();
         String nodeId = controller.get().nodeId();
-        call.run(I18n.t("task.claim", k), () -> {
-            try {
-                return new Attempt(service.claim(k, nodeId), null, null);
-            } catch (ApiException e) {
-                if (e.kind() != ApiException.Kind.VALIDATION) {
-                    throw e;
-                }
-                // "already claimed": the service may know to which controller, from this session's look-ups
-                return new Attempt(null, e, service.knownController(k).orElse(null));
+        LicenseContext seen = registry.whereSeen(k);
+        call.run(I18n.t("task.claim", k), checking -> service.claim(k, nodeId, seen, checking), outcome -> {
+            if (outcome.status() == LicenseOutcome.Status.DONE) {
+                String licenseId = outcome.license() == null ? null : outcome.license().id();
+                call.succeeded(new Claim(licenseId, outcome.key(), outcome.claimedTo()), onSuccess);
+            } else {
+                call.reported(outcome, ErrorMessages.describe(outcome, this::controllerLabel));
             }
-        }, attempt -> {
-            if (attempt.refused() != null) {
-                call.refused(ErrorMessages.describe(attempt.refused(), ErrorMessages.Action.CLAIM,
-                        knownControllerText(k, attempt.knownController())));
-                return;
-            }
-            ClaimResult claimed = attempt.claimed();
-            registry.linkController(claimed.key() == null ? k : claimed.key(),
-                    claimed.nodeId() == null ? nodeId : claimed.nodeId());
-            call.succeeded(claimed, onSuccess);
         });
     }
 
-    /** The controller as people know it, from the service's knowledge or else the row's; null when unknown. */
-    private String knownControllerText(String k, String fromService) {
-        String nodeId = fromService;
-        if (nodeId == null) {
-            nodeId = registry.byKey(k).map(LicenseRow::getController).filter(s -> !s.isEmpty()).orElse(null);
-        }
-        if (nodeId == null) {
-            return null;
-        }
-        String id = nodeId;
-        return directory.controllers().stream().filter(c -> id.equals(c.nodeId())).findFirst()
-                .map(ClaimViewModel::label).orElse(id);
+    /** A controller as people know it: "Name (nodeId)" when the directory has it, else the nodeId. */
+    private String controllerLabel(String nodeId) {
+        return directory.controllers().stream().filter(c -> nodeId.equals(c.nodeId())).findFirst()
+                .map(ClaimViewModel::label).orElse(nodeId);
     }
 
     public StringProperty keyProperty() {
@@ -202,12 +182,14 @@ public final class ClaimViewModel {
         return call.normalizedKeyProperty();
     }
 
+    /** Why the key cannot be sent, once the user has left the field or tried to send; else "". */
     public ReadOnlyStringProperty keyErrorProperty() {
-        return call.keyErrorProperty();
+        return keyError.property();
     }
 
+    /** Why no controller can be sent, once the user has left the list or tried to send; else "". */
     public ReadOnlyStringProperty controllerErrorProperty() {
-        return controllerError.getReadOnlyProperty();
+        return controllerError.property();
     }
 
     /** "Claim KEY for controller NAME (nodeId) in ENV (URL)?", or "" while the input is invalid. */
@@ -227,7 +209,7 @@ public final class ClaimViewModel {
         return call.errorProperty();
     }
 
-    public ReadOnlyObjectProperty<ClaimResult> resultProperty() {
+    public ReadOnlyObjectProperty<Claim> resultProperty() {
         return call.resultProperty();
     }
 }

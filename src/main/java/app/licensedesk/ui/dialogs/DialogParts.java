@@ -1,7 +1,9 @@
 package app.licensedesk.ui.dialogs;
 
 import app.licensedesk.model.InputRules;
+import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.PageParts;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -23,12 +25,26 @@ final class DialogParts {
     private DialogParts() {
     }
 
-    /** The license-key text field: monospace, and whitespace is dropped as it is typed or pasted. */
-    static TextField keyField(StringProperty key, String id) {
+    /**
+     * The license-key field and the line beneath it that says when spaces were removed.
+     *
+     * @param field the key as it will be sent
+     * @param note  "Spaces and line breaks were removed…" once some were typed or pasted, until the field is
+     *              emptied; hidden otherwise
+     */
+    record KeyInput(TextField field, Label note) {
+    }
+
+    /**
+     * The license-key text field: monospace, and whitespace is dropped as it is typed or pasted, so the field always
+     * shows exactly the key that will be sent; the note says so when something was dropped.
+     */
+    static KeyInput keyInput(StringProperty key, String id) {
         TextField field = new TextField();
         field.setId(id);
         field.getStyleClass().add("mono");
         field.setPrefColumnCount(28);
+        StringProperty noteText = new SimpleStringProperty("");
         field.setTextFormatter(new TextFormatter<String>(change -> {
             String inserted = change.getText();
             String cleaned = InputRules.normalizeKey(inserted);
@@ -37,12 +53,21 @@ final class DialogParts {
                 // put the caret after what was really inserted
                 int caret = change.getRangeStart() + cleaned.length();
                 change.selectRange(caret, caret);
+                noteText.set(I18n.t("input.key.cleaned"));
+            } else if (change.getControlNewText().isEmpty()) {
+                noteText.set(""); // stays while there is a key it speaks about
             }
             return change;
         }));
-        key.set(InputRules.normalizeKey(key.get()));
+        String given = key.get() == null ? "" : key.get();
+        key.set(InputRules.normalizeKey(given));
+        if (!given.equals(key.get())) {
+            noteText.set(I18n.t("input.key.cleaned"));
+        }
         field.textProperty().bindBidirectional(key);
-        return field;
+        Label note = hiddenWhenEmpty(noteText, "inline-info");
+        note.setId(id + "Note");
+        return new KeyInput(field, note);
     }
 
     /** The label of a form field; its mnemonic (the letter after "_") focuses the field. */
@@ -54,8 +79,10 @@ final class DialogParts {
     }
 
     /** Why a field's input cannot be sent; hidden while there is nothing to say. */
-    static Label fieldError(ObservableStringValue text) {
-        return hiddenWhenEmpty(text, "field-error");
+    static Label fieldError(ObservableStringValue text, String id) {
+        Label label = hiddenWhenEmpty(text, "field-error");
+        label.setId(id);
+        return label;
     }
 
     /** The question that names the license and the environment; emphasised when it is production. */

@@ -3,20 +3,25 @@ package app.licensedesk.ui.dialogs;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.DialogService;
-import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.common.Notices;
 import app.licensedesk.ui.common.TaskRunner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
@@ -66,14 +71,37 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<License> activate(String key) {
-        ActivateViewModel vm = new ActivateViewModel(service, tasks, registry, environment, key);
-        return new ActivateDialog(owner.get(), vm).showAndWait();
+    public boolean confirm(String title, String question, String action, String keep) {
+        ButtonType yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(keep, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, yes, no);
+        BaseDialog.decorate(alert, owner.get(), title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("confirmDialog");
+        Button yesButton = (Button) alert.getDialogPane().lookupButton(yes);
+        yesButton.setId("confirmYesButton");
+        yesButton.setDefaultButton(false);
+        Button noButton = (Button) alert.getDialogPane().lookupButton(no);
+        noButton.setId("confirmNoButton");
+        noButton.setDefaultButton(true);
+        // the focus too: a Space typed by habit presses the focused button, not the default one
+        alert.setOnShown(e -> Platform.runLater(noButton::requestFocus));
+        return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
     @Override
-    public Optional<ClaimResult> claim(String key, Controller controller) {
+    public Optional<License> activate(String key) {
+        ActivateViewModel vm = new ActivateViewModel(service, tasks, registry, environment, key);
+        Optional<License> activated = new ActivateDialog(owner.get(), vm).showAndWait();
+        activated.ifPresent(license -> Notices.success(owner.get(), vm.doneText(license)));
+        return activated;
+    }
+
+    @Override
+    public Optional<Claim> claim(String key, Controller controller) {
         ClaimViewModel vm = new ClaimViewModel(service, tasks, registry, directory, environment, key, controller);
-        return new ClaimDialog(owner.get(), vm).showAndWait();
+        Optional<Claim> claimed = new ClaimDialog(owner.get(), vm).showAndWait();
+        claimed.ifPresent(result -> Notices.success(owner.get(), vm.doneText(result)));
+        return claimed;
     }
 }

@@ -2,11 +2,14 @@ package app.licensedesk.ui.dialogs;
 
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.InputRules;
+import app.licensedesk.service.LicenseOutcome;
+import app.licensedesk.service.LicenseOutcome.Status;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,13 +23,16 @@ import javafx.beans.property.StringProperty;
 
 /**
  * What the activation and claim view models share: the license key with its validation, the confirmation line
- * that only valid input gets, and the one server call with busy, the reason the last attempt failed and the result.
+ * that only valid input gets, and the one server call with busy, the message line of the last attempt (why it
+ * failed, that a lost answer is being checked, what the read-back showed) and the result. Its outcome goes to the
+ * registry here, the one place the shared rows learn from an activation or a claim.
  *
  * @param <R> what a successful call returns
  */
 final class LicenseCall<R> {
 
     private final TaskRunner tasks;
+    private final LicenseRegistry registry;
     private final ErrorMessages.Action action;
     private final StringProperty key;
     private final ReadOnlyStringWrapper normalizedKey;
@@ -36,14 +42,18 @@ final class LicenseCall<R> {
     private final ReadOnlyBooleanWrapper busy;
     private final ReadOnlyStringWrapper error;
     private final ReadOnlyObjectWrapper<R> result;
+    /** The last attempt settled the matter (applied, or unknown until reloaded): not sent again as it is. */
+    private boolean settled;
 
     /**
      * @param bean       the view model, as the bean of the properties
      * @param action     what the call does, for {@link ErrorMessages}
      * @param initialKey the key to prefill, or null
      */
-    LicenseCall(Object bean, TaskRunner tasks, ErrorMessages.Action action, String initialKey) {
+    LicenseCall(Object bean, TaskRunner tasks, LicenseRegistry registry, ErrorMessages.Action action,
+                String initialKey) {
         this.tasks = tasks;
+        this.registry = registry;
         this.action = action;
         key = new SimpleStringProperty(bean, "key", initialKey == null ? "" : initialKey);
         normalizedKey = new ReadOnlyStringWrapper(bean, "normalizedKey", "");
@@ -60,12 +70,15 @@ final class LicenseCall<R> {
         return I18n.t("dialog.env." + environment.kind().name());
     }
 
-    /** Runs {@code recompute} whenever one of the inputs changes, and forgets why the last attempt failed. */
+    /** Runs {@code recompute} whenever one of the inputs changes, and forgets what the last attempt said. */
     void recomputeOn(Runnable recompute, Observable... inputs) {
         for (Observable input : inputs) {
-            input.addListener(o -> recompute.run());
-            // the reason of a failed attempt is about the old input
-            input.addListener(o -> error.set(""));
+            input.addListener(o -> {
+                // what the last attempt said is about the old input
+                settled = false;
+                error.set("");
+                recompute.run();
+            });
         }
     }
 
@@ -80,7 +93,7 @@ final class LicenseCall<R> {
 
     /** Records whether the input can be sent; only then is there a confirmation line. */
     void validated(boolean bad, Supplier<String> confirmationText) {
-        invalid.set(bad);
+        invalid.set(bad || settled);
         confirmation.set(bad ? "" : confirmationText.get());
     }
 
@@ -90,20 +103,27 @@ final class LicenseCall<R> {
     }
 
     /**
-     * Makes the call in the background. {@code onAnswer} gets the answer on the FX thread; a failure puts its reason
-     * in {@link #errorProperty()}. Busy clears in both paths.
+     * Makes the call in the background. While an answer that was lost is read back, the message line says so. The
+     * outcome goes to the registry, then to {@code onOutcome} on the FX thread; a failure puts its reason in
+     * {@link #errorProperty()}. Busy clears in both paths.
+     *
+     * @param call the service call, given what to run when the answer was lost and the read-back starts
      */
-    <T> void run(String description, Callable<T> call, Consumer<T> onAnswer) {
+    void run(String description, Function<Runnable, LicenseOutcome> call, Consumer<LicenseOutcome> onOutcome) {
         busy.set(true);
         error.set("");
-        tasks.run(description, call, answer -> {
-            busy.set(false);
-            onAnswer.accept(answer);
-        }, failure -> {
-            // TaskRunner has already logged a failure that is not an ApiException
-            busy.set(false);
-            error.set(ErrorMessages.describe(failure, action));
-        });
+        tasks.<LicenseOutcome, String>run(description,
+                publish -> call.apply(() -> publish.accept(I18n.t("outcome.checking"))),
+                error::set,
+                outcome -> {
+                    busy.set(false);
+                    registry.record(outcome);
+                    onOutcome.accept(outcome);
+                }, failure -> {
+                    // TaskRunner has already logged a failure that is not an ApiException
+                    busy.set(false);
+                    error.set(ErrorMessages.describe(failure, action));
+                });
     }
 
     /** The call succeeded: keeps the result and hands it on. */
@@ -112,9 +132,16 @@ final class LicenseCall<R> {
         onSuccess.accept(value);
     }
 
-    /** The server refused in a way the view model words itself. */
-    void refused(String reason) {
-        error.set(reason);
+    /**
+     * The call did not simply succeed: the message line says what is true now. When the request was applied after
+     * all, or nobody knows yet, the same input is not sent again until it changes.
+     */
+    void reported(LicenseOutcome outcome, String words) {
+        error.set(words);
+        if (outcome.status() == Status.LOST_DONE || outcome.status() == Status.LOST_UNKNOWN) {
+            settled = true;
+            invalid.set(true);
+        }
     }
 
     String normalizedKey() {

@@ -1,15 +1,16 @@
 package app.licensedesk.ui.expiring;
 
-import app.licensedesk.api.ApiException;
 import app.licensedesk.model.Customer;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.model.License;
+import app.licensedesk.service.Failure;
 import app.licensedesk.service.LicenseDeskService;
-import app.licensedesk.ui.common.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,11 +21,11 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -128,7 +129,7 @@ final class AllLicenses {
         AtomicReference<List<Customer>> pending = new AtomicReference<>(customers);
         tasks.<Void, Batch>run(I18n.t("expiring.task"), publish -> {
             List<Customer> signedOut = new CopyOnWriteArrayList<>();
-            AtomicReference<ApiException> sessionEnded = new AtomicReference<>();
+            AtomicReference<RuntimeException> sessionEnded = new AtomicReference<>();
             service.loadLicenses(pending.get(), new LicenseDeskService.CustomerLicensesListener() {
                 @Override
                 public void loaded(Customer customer, List<License> licenses) {
@@ -137,9 +138,9 @@ final class AllLicenses {
 
                 @Override
                 public void failed(Customer customer, RuntimeException error) {
-                    if (error instanceof ApiException api && api.kind() == ApiException.Kind.SIGNED_OUT) {
+                    if (Failure.is(error, ErrorKind.SIGNED_OUT)) {
                         signedOut.add(customer);
-                        sessionEnded.set(api);
+                        sessionEnded.set(error);
                     } else {
                         publish.accept(new Batch(customer, null, error));
                     }

@@ -2,12 +2,12 @@ package app.licensedesk.ui.expiring;
 
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRow;
-import app.licensedesk.ui.common.LicenseTable;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.export.TableExport;
+import app.licensedesk.ui.shared.LicenseRow;
+import app.licensedesk.ui.shared.LicenseTable;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.util.Objects;

@@ -2,11 +2,11 @@ package app.licensedesk.ui.expiring;
 
 import app.licensedesk.model.Customer;
 import app.licensedesk.service.LicenseDeskService;
-import app.licensedesk.ui.common.Directory;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,8 +4,8 @@ import app.licensedesk.model.Customer;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRow;
-import app.licensedesk.ui.common.LicenseTable;
+import app.licensedesk.ui.shared.LicenseRow;
+import app.licensedesk.ui.shared.LicenseTable;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
 import java.util.ArrayList;
@@ -52,6 +52,7 @@ public final class LicensesView implements ShellPage {
     static final KeyCombination CLAIM_KEY = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     static final KeyCombination COPY_KEY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination RELOAD_FAILED_KEY = new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN);
 
     private final LicensesViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -126,6 +127,9 @@ public final class LicensesView implements ShellPage {
             } else if (CLAIM_KEY.match(e)) {
                 vm.claimSelected();
                 e.consume();
+            } else if (RELOAD_FAILED_KEY.match(e)) {
+                vm.reloadFailed();
+                e.consume();
             }
         });
     }
@@ -146,18 +150,38 @@ public final class LicensesView implements ShellPage {
         warning.textProperty().bind(vm.warningTextProperty());
         warning.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
         hideWhenEmpty(warning);
+        Button reloadFailed = new Button(I18n.t("licenses.reloadFailed"), new FontIcon(Feather.REFRESH_CW));
+        reloadFailed.setId("licensesReloadFailedButton");
+        reloadFailed.setMinWidth(Region.USE_PREF_SIZE);
+        reloadFailed.setTooltip(new Tooltip(I18n.t("licenses.tip.reloadFailed",
+                RELOAD_FAILED_KEY.getDisplayText())));
+        reloadFailed.setOnAction(e -> vm.reloadFailed());
+        reloadFailed.disableProperty().bind(vm.canReloadFailedProperty().not());
+        PageParts.visibleWhen(reloadFailed, vm.failedCountProperty().greaterThan(0));
         Label error = new Label();
         error.setId("licensesErrorLabel");
         error.getStyleClass().add("inline-error");
         error.textProperty().bind(vm.errorTextProperty());
         hideWhenEmpty(error);
+        Label noView = new Label();
+        noView.setId("licensesNoViewLabel");
+        noView.getStyleClass().add("inline-info");
+        noView.textProperty().bind(vm.noLicenseViewTextProperty());
+        Tooltip noViewTip = new Tooltip();
+        noViewTip.setWrapText(true);
+        noViewTip.setMaxWidth(480);
+        noViewTip.setOnShowing(e -> noViewTip.setText(vm.noLicenseViewDetail()));
+        noView.setTooltip(noViewTip);
+        noView.setMinWidth(Region.USE_PREF_SIZE);
+        PageParts.visibleWhen(noView, noView.textProperty().isNotEmpty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label count = new Label();
         count.setId("licensesCountLabel");
         count.textProperty().bind(vm.countTextProperty());
         count.getStyleClass().add("licenses-count");
-        HBox line = new HBox(10, bar, progress, warning, error, spacer, count);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(10, bar, progress, warning, reloadFailed, error, noView, spacer, count);
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
     }
@@ -275,7 +299,7 @@ public final class LicensesView implements ShellPage {
     }
 
     private void copyKey() {
-        PageParts.copyToClipboard(vm.selectedKey());
+        PageParts.copyKey(root, vm.selectedKey());
     }
 
     @Override

@@ -167,6 +167,8 @@ public final class LoginViewModel {
             adopt(attempt.backend(), key);
             remember(kind, auth, api, user);
             if (attempt.state() == SessionState.TWO_FACTOR_REQUIRED) {
+                // the password has done its part: it is not kept in memory while the code is typed
+                password.set("");
                 code.set("");
                 step.set(Step.TWO_FACTOR);
             } else {

@@ -7,13 +7,16 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -43,6 +46,7 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
+    private HBox header;
 
     public ShellView(ShellViewModel vm, Map<Page, Supplier<ShellPage>> factories) {
         this.vm = vm;
@@ -53,10 +57,22 @@ public final class ShellView {
         root.setBottom(statusBar());
         vm.pageProperty().addListener((o, a, p) -> show(p));
         show(vm.pageProperty().get());
+        // The first page is built before the window shows it; without this the focus would land on the first
+        // control of the window, Sign out, where a Space or Enter typed by habit signs the user out.
+        root.sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                Platform.runLater(this::focusPage);
+            }
+        });
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds a control at the right end of the header (the Help menu). */
+    public void addToHeader(Node node) {
+        header.getChildren().add(node);
     }
 
     /** The page now shown (created on demand). */
@@ -69,8 +85,11 @@ public final class ShellView {
         Page[] all = Page.values();
         for (int i = 0; i < all.length; i++) {
             Page target = all[i];
-            scene.getAccelerators().put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN),
-                    () -> vm.pageProperty().set(target));
+            scene.getAccelerators().put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN), () -> {
+                vm.pageProperty().set(target);
+                // also when the page was already shown: the shortcut always lands in the page
+                focusPage();
+            });
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> currentPage().focusSearch());
@@ -82,6 +101,23 @@ public final class ShellView {
         content.getChildren().setAll(shown.root());
         nav.getToggles().stream().filter(t -> t.getUserData() == page).findFirst().ifPresent(nav::selectToggle);
         shown.shown();
+        focusPage();
+    }
+
+    /**
+     * Puts the caret at the end of the page's search field, its first useful control. Nothing is selected, so a key
+     * typed by habit adds to the search instead of replacing it.
+     */
+    private void focusPage() {
+        ShellPage page = currentPage();
+        if (page == null || root.getScene() == null) {
+            return;
+        }
+        page.focusSearch();
+        if (root.getScene().getFocusOwner() instanceof TextInputControl field) {
+            field.deselect();
+            field.end();
+        }
     }
 
     private HBox banner() {
@@ -104,7 +140,7 @@ public final class ShellView {
         signOut.setId("signOutButton");
         signOut.disableProperty().bind(vm.signingOutProperty());
         signOut.setOnAction(e -> vm.signOut());
-        HBox header = new HBox(12, title, spacer, user, signOut);
+        header = new HBox(12, title, spacer, user, signOut);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("app-header");

@@ -3,8 +3,10 @@ package app.licensedesk.ui.shell;
 import app.licensedesk.model.Environment;
 import app.licensedesk.service.Backend;
 import app.licensedesk.ui.common.AppPreferences;
+import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.TaskRunner;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -23,17 +25,21 @@ public final class ShellViewModel {
     private final Backend backend;
     private final TaskRunner tasks;
     private final AppPreferences prefs;
+    private final DialogService dialogs;
     private final Runnable onSignedOut;
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page");
     private final ReadOnlyBooleanWrapper signingOut = new ReadOnlyBooleanWrapper(this, "signingOut");
 
     /**
+     * @param dialogs     asks before signing out while work is running
      * @param onSignedOut called on the FX thread once the session is signed out and the backend closed
      */
-    public ShellViewModel(Backend backend, TaskRunner tasks, AppPreferences prefs, Runnable onSignedOut) {
+    public ShellViewModel(Backend backend, TaskRunner tasks, AppPreferences prefs, DialogService dialogs,
+                          Runnable onSignedOut) {
         this.backend = backend;
         this.tasks = tasks;
         this.prefs = prefs;
+        this.dialogs = dialogs;
         this.onSignedOut = onSignedOut;
         Page remembered;
         try {
@@ -88,9 +94,19 @@ public final class ShellViewModel {
         return signingOut.getReadOnlyProperty();
     }
 
-    /** Signs out on the server (best effort), forgets the tokens and returns to the sign-in screen. */
+    /**
+     * Signs out on the server (best effort), forgets the tokens and returns to the sign-in screen. While work is
+     * running (whatever the status bar names) it asks first, since signing out abandons that work; otherwise one
+     * click is enough. The dialogs are modal, so an open dialog's work is running work too.
+     */
     public void signOut() {
         if (signingOut.get()) {
+            return;
+        }
+        List<String> running = List.copyOf(tasks.running());
+        if (!running.isEmpty() && !dialogs.confirm(I18n.t("shell.signOut.confirm.title"),
+                I18n.t("shell.signOut.confirm", String.join(I18n.t("shell.signOut.confirm.separator"), running)),
+                I18n.t("shell.signOut.confirm.action"), I18n.t("shell.signOut.confirm.stay"))) {
             return;
         }
         signingOut.set(true);

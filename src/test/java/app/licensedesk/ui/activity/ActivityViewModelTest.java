@@ -2,9 +2,9 @@ package app.licensedesk.ui.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.licensedesk.service.activity.ActivityEntry;
 import app.licensedesk.service.activity.ActivityEntry.Action;
 import app.licensedesk.service.activity.ActivityEntry.Outcome;
+import app.licensedesk.service.activity.ActivityEntry;
 import app.licensedesk.service.activity.ActivityLog;
 import app.licensedesk.ui.common.TaskRunner;
 import java.nio.file.Files;
@@ -131,16 +131,17 @@ class ActivityViewModelTest {
     }
 
     @Test
-    void aLostAnswerWithoutItsCauseThenAReadBackThatFailed() {
+    void aLostAnswerThenAReadBackThatDidNotSettleItNamesWhatLostTheAnswer() {
         ActivityLog log = new ActivityLog(folder);
         ActivityEntry sent = sent("c-1", 0, "SANDBOX", "ann", Action.ACTIVATE, "K", null);
         log.append(sent);
         log.append(sent.followUp(T0.plusSeconds(30), Outcome.UNKNOWN));
         log.append(sent.followUp(T0.plusSeconds(31), Outcome.READ_BACK).withError("NETWORK", 0, "reset"));
+        // the service tells the failure that lost the answer, not why its read-back failed
         ActivityViewModel vm = new ActivityViewModel(log, TaskRunner.inline());
         vm.shown();
         assertThat(vm.sorted().get(0).story())
-                .isEqualTo("Outcome unknown, then could not be read back (NETWORK: reset)");
+                .isEqualTo("Outcome unknown, then could not be read back (answer lost: NETWORK: reset)");
     }
 
     @Test

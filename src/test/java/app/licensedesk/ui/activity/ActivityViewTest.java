@@ -2,9 +2,9 @@ package app.licensedesk.ui.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.licensedesk.service.activity.ActivityEntry;
 import app.licensedesk.service.activity.ActivityEntry.Action;
 import app.licensedesk.service.activity.ActivityEntry.Outcome;
+import app.licensedesk.service.activity.ActivityEntry;
 import app.licensedesk.service.activity.ActivityLog;
 import app.licensedesk.ui.common.TaskRunner;
 import java.nio.file.Path;

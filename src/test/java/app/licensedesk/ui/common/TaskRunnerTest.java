@@ -1,5 +1,6 @@
 package app.licensedesk.ui.common;
 
+import app.licensedesk.model.ErrorKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -46,7 +47,7 @@ class TaskRunnerTest {
         TaskRunner runner = TaskRunner.inline();
         List<Throwable> errors = new ArrayList<>();
         runner.run("x", () -> {
-            throw new ApiException(ApiException.Kind.NOT_FOUND, 404, null, "nope", null, null);
+            throw new ApiException(ErrorKind.NOT_FOUND, 404, null, "nope", null, null);
         }, r -> { }, errors::add);
         assertThat(errors).singleElement().isInstanceOf(ApiException.class);
         assertThat(runner.busyProperty().get()).isFalse();
@@ -60,7 +61,7 @@ class TaskRunnerTest {
         runner.setReauthenticator((retry, giveUp) -> retry.run());
         runner.run("x", () -> {
             if (calls.incrementAndGet() == 1) {
-                throw new ApiException(ApiException.Kind.SIGNED_OUT, "expired", null);
+                throw new ApiException(ErrorKind.SIGNED_OUT, "expired", null);
             }
             return "second try";
         }, results::add, e -> results.add("failed"));
@@ -74,9 +75,9 @@ class TaskRunnerTest {
         List<Throwable> errors = new ArrayList<>();
         runner.setReauthenticator((retry, giveUp) -> giveUp.run());
         runner.run("x", () -> {
-            throw new ApiException(ApiException.Kind.SIGNED_OUT, "expired", null);
+            throw new ApiException(ErrorKind.SIGNED_OUT, "expired", null);
         }, r -> { }, errors::add);
         assertThat(errors).singleElement()
-                .satisfies(e -> assertThat(((ApiException) e).kind()).isEqualTo(ApiException.Kind.SIGNED_OUT));
+                .satisfies(e -> assertThat(((ApiException) e).kind()).isEqualTo(ErrorKind.SIGNED_OUT));
     }
 }

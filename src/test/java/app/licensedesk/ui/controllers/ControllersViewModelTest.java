@@ -1,6 +1,7 @@
 package app.licensedesk.ui.controllers;
 
-import static app.licensedesk.ui.common.FakeDirectoryService.license;
+import app.licensedesk.model.ErrorKind;
+import static app.licensedesk.ui.shared.FakeDirectoryService.license;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -8,12 +9,12 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseTerms;
-import app.licensedesk.service.ClaimResult;
-import app.licensedesk.ui.common.Directory;
-import app.licensedesk.ui.common.FakeDirectoryService;
+import app.licensedesk.model.Claim;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.FakeDirectoryService;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.common.RecordingDialogs;
 import app.licensedesk.ui.common.TaskRunner;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +45,7 @@ class ControllersViewModelTest {
     Directory directory;
 
     static Controller controller(long id, String nodeId, String name, Customer customer) {
-        return new Controller(id, nodeId, name, "smartgridControllerSite", customer,
+        return new Controller(id, nodeId, name, "smartgridControllerSite", List.of(customer),
                 Instant.parse("2025-05-30T08:00:00Z"));
     }
 
@@ -60,8 +62,8 @@ class ControllersViewModelTest {
         service.licensesByNodeId.put(NORTH.nodeId(), List.of(
                 license("N-1", Instant.parse("2025-01-01T00:00:00Z"), 12), license("N-2", null, 12)));
         service.licensesByNodeId.put(SOUTH.nodeId(), List.of(license("S-1", null, 6)));
-        dialogs = new RecordingDialogs();
         registry = new LicenseRegistry(LicenseTerms.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+        dialogs = new RecordingDialogs(registry);
         directory = new Directory(service, TaskRunner.inline());
     }
 
@@ -109,6 +111,42 @@ class ControllersViewModelTest {
     }
 
     @Test
+    void aControllerOfTwoCustomersShowsBothAndPassesEitherFilter() {
+        Controller shared = new Controller(14, "sgc-shared-04", "Shared Site", "smartgridControllerSite",
+                List.of(ACME, BOLT), null);
+        service.controllers.add(shared);
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+
+        assertThat(shared.customerName()).isEqualTo("Acme Energy, Bolt Solar");
+        vm.customerFilterProperty().set(ACME);
+        assertThat(vm.controllers()).contains(shared);
+        vm.customerFilterProperty().set(BOLT);
+        assertThat(vm.controllers()).containsExactly(HARBOUR, shared);
+
+        // its licenses are not put under either customer: the row keeps the customer it is listed under
+        service.licensesByNodeId.put(shared.nodeId(), List.of(license("SH-1", null, 12)));
+        vm.selectedControllerProperty().set(shared);
+        assertThat(registry.byKey("SH-1").orElseThrow().getCustomer()).isNull();
+    }
+
+    @Test
+    void aPartialListIsShownWithTheFailedCustomersNamed() {
+        service.controllers.remove(HARBOUR);
+        service.controllerFailures.put(BOLT, new ApiException(ErrorKind.TIMEOUT, "slow", null));
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+
+        assertThat(vm.controllers()).containsExactly(NORTH, SOUTH);
+        assertThat(vm.controllersErrorProperty().get()).isEmpty();
+        assertThat(vm.controllersWarningProperty().get()).contains("Bolt Solar").contains("did not answer in time");
+
+        service.controllerFailures.clear();
+        service.controllers.add(HARBOUR);
+        vm.retryControllers();
+        assertThat(vm.controllersWarningProperty().get()).isEmpty();
+        assertThat(vm.controllers()).hasSize(3);
+    }
+
+    @Test
     void selectingAControllerLoadsItsLicensesAndLinksThemInTheRegistry() {
         ControllersViewModel vm = viewModel(TaskRunner.inline());
         vm.selectedControllerProperty().set(NORTH);
@@ -124,8 +162,26 @@ class ControllersViewModelTest {
     }
 
     @Test
+    void openingAControllerKeepsTheDatalinksTheCustomerAnswerGave() {
+        // loaded first from the customer endpoint, with its datalinks
+        LicenseRow row = registry.put(new License("id-N-2", "N-2", 10, 5, null, null,
+                Instant.parse("2024-01-01T00:00:00Z"), null, 12, null, "commercial", List.of("dl-9")), ACME);
+        // the controller endpoint carries no datalinks
+        service.licensesByNodeId.put(NORTH.nodeId(), List.of(new License("id-N-2", "N-2", 10, 5, null, null,
+                Instant.parse("2024-01-01T00:00:00Z"), null, 12, null, "commercial", List.of(),
+                EnumSet.complementOf(EnumSet.of(License.Field.DATALINKS)))));
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+
+        vm.selectedControllerProperty().set(NORTH);
+
+        assertThat(vm.licenses().rows()).containsExactly(row);
+        assertThat(row.getLicense().datalinks()).containsExactly("dl-9");
+        assertThat(row.getController()).isEqualTo(NORTH.nodeId());
+    }
+
+    @Test
     void anUnknownControllerIsReportedInline() {
-        service.failures.put(SOUTH.nodeId(), new ApiException(ApiException.Kind.NOT_FOUND, 404, "Not Found",
+        service.failures.put(SOUTH.nodeId(), new ApiException(ErrorKind.NOT_FOUND, 404, "Not Found",
                 "controller not found", null, null));
         ControllersViewModel vm = viewModel(TaskRunner.inline());
         vm.selectedControllerProperty().set(SOUTH);
@@ -159,7 +215,7 @@ class ControllersViewModelTest {
             List<License> linked = new ArrayList<>(service.licensesByNodeId.get(SOUTH.nodeId()));
             linked.add(license("NEW-9", null, 12));
             service.licensesByNodeId.put(SOUTH.nodeId(), linked);
-            return new ClaimResult("id-NEW-9", "NEW-9", SOUTH.nodeId());
+            return new Claim("id-NEW-9", "NEW-9", SOUTH.nodeId());
         };
 
         vm.claim();
@@ -169,6 +225,44 @@ class ControllersViewModelTest {
         assertThat(service.controllerLicenseCalls).containsExactly(SOUTH.nodeId(), SOUTH.nodeId());
         assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).containsExactly("S-1", "NEW-9");
         assertThat(registry.byKey("NEW-9").orElseThrow().getController()).isEqualTo(SOUTH.nodeId());
+    }
+
+    @Test
+    void aControllerTheSearchOrFilterHidesIsNoLongerShownInThePane() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.selectedControllerProperty().set(NORTH);
+        assertThat(vm.licenses().rows()).hasSize(2);
+
+        vm.searchTextProperty().set("north"); // still matches
+        assertThat(vm.selectedControllerProperty().get()).isEqualTo(NORTH);
+
+        vm.customerFilterProperty().set(BOLT);
+        assertThat(vm.selectedControllerProperty().get()).isNull();
+        assertThat(vm.headerTextProperty().get()).isEmpty();
+        assertThat(vm.licenses().rows()).isEmpty();
+        assertThat(vm.licenses().emptyTextProperty().get()).isEqualTo(I18n.t("controllers.selectHint"));
+    }
+
+    @Test
+    void aClaimMadeOnAnotherPageShowsInTheShownControllerAtOnce() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.selectedControllerProperty().set(SOUTH);
+        // a license the Licenses page loaded, claimed there to South
+        LicenseRow elsewhere = registry.put(license("L-7", null, 12), BOLT);
+        RecordingDialogs licensesPageDialogs = new RecordingDialogs(registry);
+        licensesPageDialogs.claimResult = () -> new Claim("id-L-7", "L-7", SOUTH.nodeId());
+
+        licensesPageDialogs.claim("L-7", null);
+
+        assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).containsExactly("S-1", "L-7");
+        assertThat(vm.licenses().rows()).contains(elsewhere);
+        assertThat(service.controllerLicenseCalls).containsExactly(SOUTH.nodeId()); // no second request
+        assertThat(vm.licenses().statusSummaryProperty().get()).isEqualTo("2 not activated");
+
+        // a claim to another controller does not show here
+        licensesPageDialogs.claimResult = () -> new Claim("id-L-8", "L-8", NORTH.nodeId());
+        licensesPageDialogs.claim("L-8", null);
+        assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).containsExactly("S-1", "L-7");
     }
 
     @Test
@@ -246,7 +340,7 @@ class ControllersViewModelTest {
 
     @Test
     void aFailedControllerListShowsItsErrorAndRetryLoadsIt() {
-        service.customersFailure = new ApiException(ApiException.Kind.NETWORK, "down", null);
+        service.customersFailure = new ApiException(ErrorKind.NETWORK, "down", null);
         ControllersViewModel vm = viewModel(TaskRunner.inline());
         assertThat(vm.controllersErrorProperty().get()).startsWith("Cannot reach the server");
 

@@ -1,6 +1,7 @@
 package app.licensedesk.ui.customers;
 
-import static app.licensedesk.ui.common.FakeDirectoryService.license;
+import app.licensedesk.model.ErrorKind;
+import static app.licensedesk.ui.shared.FakeDirectoryService.license;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -8,12 +9,12 @@ import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.model.LicenseTerms;
-import app.licensedesk.service.ClaimResult;
-import app.licensedesk.ui.common.Directory;
-import app.licensedesk.ui.common.FakeDirectoryService;
-import app.licensedesk.ui.common.LicenseListModel;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.model.Claim;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.FakeDirectoryService;
+import app.licensedesk.ui.shared.LicenseListModel;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.common.RecordingDialogs;
 import app.licensedesk.ui.common.TaskRunner;
 import java.time.Clock;
@@ -56,8 +57,8 @@ class CustomersViewModelTest {
                 license("ACME-3", null, 12),
                 license("ACME-4", Instant.parse("2025-02-01T00:00:00Z"), 0)));
         service.licensesByCustomerUuid.put(BOLT.uuid(), List.of(license("BOLT-1", null, 24)));
-        dialogs = new RecordingDialogs();
         registry = new LicenseRegistry(LicenseTerms.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+        dialogs = new RecordingDialogs(registry);
         directory = new Directory(service, TaskRunner.inline());
     }
 
@@ -151,7 +152,7 @@ class CustomersViewModelTest {
         queue.removeFirst().run();
         assertThat(vm.licenses().rows()).hasSize(4);
 
-        service.failures.put(ACME.uuid(), new ApiException(ApiException.Kind.NETWORK, "down", null));
+        service.failures.put(ACME.uuid(), new ApiException(ErrorKind.NETWORK, "down", null));
         vm.refresh();
         vm.selectedCustomerProperty().set(BOLT);
         assertThat(vm.licenses().rows()).isEmpty();
@@ -163,7 +164,7 @@ class CustomersViewModelTest {
 
     @Test
     void forbiddenShowsNoAccessInlineAndNoDialog() {
-        service.failures.put(ACME.uuid(), new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden",
+        service.failures.put(ACME.uuid(), new ApiException(ErrorKind.FORBIDDEN, 403, "Forbidden",
                 "no access", null, null));
         CustomersViewModel vm = viewModel(TaskRunner.inline());
         vm.selectedCustomerProperty().set(ACME);
@@ -178,7 +179,7 @@ class CustomersViewModelTest {
 
     @Test
     void otherApiFailuresAreInlineAndUnexpectedOnesGoToADialog() {
-        service.failures.put(ACME.uuid(), new ApiException(ApiException.Kind.NETWORK, "refused", null));
+        service.failures.put(ACME.uuid(), new ApiException(ErrorKind.NETWORK, "refused", null));
         service.failures.put(BOLT.uuid(), new IllegalStateException("bug"));
         CustomersViewModel vm = viewModel(TaskRunner.inline());
 
@@ -193,7 +194,7 @@ class CustomersViewModelTest {
 
     @Test
     void retryLoadsTheSameCustomerAgain() {
-        service.failures.put(ACME.uuid(), new ApiException(ApiException.Kind.TIMEOUT, "slow", null));
+        service.failures.put(ACME.uuid(), new ApiException(ErrorKind.TIMEOUT, "slow", null));
         CustomersViewModel vm = viewModel(TaskRunner.inline());
         vm.selectedCustomerProperty().set(ACME);
         service.failures.clear();
@@ -247,7 +248,7 @@ class CustomersViewModelTest {
         vm.selectedCustomerProperty().set(BOLT);
         LicenseRow row = vm.licenses().rows().get(0);
         vm.licenses().selectedLicenseProperty().set(row);
-        dialogs.claimResult = () -> new ClaimResult("id-BOLT-1", "BOLT-1", "node-7");
+        dialogs.claimResult = () -> new Claim("id-BOLT-1", "BOLT-1", "node-7");
 
         vm.licenses().claimSelected();
 
@@ -288,7 +289,7 @@ class CustomersViewModelTest {
 
     @Test
     void aFailedCustomerListShowsItsErrorAndRetryLoadsIt() {
-        service.customersFailure = new ApiException(ApiException.Kind.SERVER, 503, null, null, null, null);
+        service.customersFailure = new ApiException(ErrorKind.SERVER, 503, null, null, null, null);
         CustomersViewModel vm = viewModel(TaskRunner.inline());
         assertThat(vm.customersErrorProperty().get()).contains("HTTP 503");
         assertThat(vm.customers()).isEmpty();

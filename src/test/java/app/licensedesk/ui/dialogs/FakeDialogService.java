@@ -3,14 +3,17 @@ package app.licensedesk.ui.dialogs;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
+import app.licensedesk.service.ControllerList;
+import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.LicenseOutcome;
+import app.licensedesk.service.LicenseOutcome.Action;
+import app.licensedesk.service.LicenseOutcome.Status;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 
@@ -22,10 +25,16 @@ class FakeDialogService implements LicenseDeskService {
     BiFunction<String, Instant, License> onActivate = (key, at) -> {
         throw new AssertionError("activate not expected");
     };
-    BiFunction<String, String, ClaimResult> onClaim = (key, nodeId) -> {
+    BiFunction<String, String, Claim> onClaim = (key, nodeId) -> {
         throw new AssertionError("claim not expected");
     };
-    final Map<String, String> known = new HashMap<>();
+    /** When set, what activate returns instead of a success with {@link #onActivate}'s license. */
+    LicenseOutcome activateOutcome;
+    /** When set, what claim returns instead of a success with {@link #onClaim}'s result. */
+    LicenseOutcome claimOutcome;
+    /** Runs while a lost answer is being read back. */
+    Runnable duringCheck = () -> { };
+    final List<LicenseContext> contexts = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
 
     @Override
@@ -35,9 +44,9 @@ class FakeDialogService implements LicenseDeskService {
     }
 
     @Override
-    public List<Controller> controllers(List<Customer> of) {
+    public ControllerList controllers(List<Customer> of) {
         calls.add("controllers");
-        return controllers;
+        return ControllerList.of(controllers);
     }
 
     @Override
@@ -56,20 +65,36 @@ class FakeDialogService implements LicenseDeskService {
     }
 
     @Override
-    public License activate(String key, Instant at) {
+    public LicenseOutcome activate(String key, Instant at, LicenseContext seen, Runnable checking) {
         calls.add("activate " + key + " " + at);
-        return onActivate.apply(key, at);
+        contexts.add(seen);
+        if (activateOutcome != null) {
+            return answer(activateOutcome, checking);
+        }
+        License license = onActivate.apply(key, at);
+        return new LicenseOutcome(Action.ACTIVATE, Status.DONE, key, null, license, null, null);
     }
 
     @Override
-    public ClaimResult claim(String licenseKey, String nodeId) {
+    public LicenseOutcome claim(String licenseKey, String nodeId, LicenseContext seen, Runnable checking) {
         calls.add("claim " + licenseKey + " " + nodeId);
-        return onClaim.apply(licenseKey, nodeId);
+        contexts.add(seen);
+        if (claimOutcome != null) {
+            return answer(claimOutcome, checking);
+        }
+        Claim claimed = onClaim.apply(licenseKey, nodeId);
+        License license = new License(claimed.licenseId(), claimed.key(), null, null, null, null, null, null, null,
+                null, null, List.of(), EnumSet.of(License.Field.ID, License.Field.KEY));
+        return new LicenseOutcome(Action.CLAIM, Status.DONE, claimed.key(), nodeId, license, claimed.nodeId(), null);
     }
 
-    @Override
-    public Optional<String> knownController(String licenseKey) {
-        return Optional.ofNullable(known.get(licenseKey));
+    /** Like the real service: a lost answer is announced before the read-back. */
+    private LicenseOutcome answer(LicenseOutcome outcome, Runnable checking) {
+        if (outcome.answerLost()) {
+            checking.run();
+            duringCheck.run();
+        }
+        return outcome;
     }
 
     static License license(String key, Instant activation) {

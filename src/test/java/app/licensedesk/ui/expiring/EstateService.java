@@ -1,16 +1,16 @@
 package app.licensedesk.ui.expiring;
 
-import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.ControllerList;
+import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.LicenseOutcome;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** Answers each customer with what the test put in. */
@@ -35,8 +35,8 @@ final class EstateService implements LicenseDeskService {
     }
 
     @Override
-    public List<Controller> controllers(List<Customer> customers) {
-        return List.of();
+    public ControllerList controllers(List<Customer> customers) {
+        return ControllerList.of(List.of());
     }
 
     @Override
@@ -63,17 +63,12 @@ final class EstateService implements LicenseDeskService {
     }
 
     @Override
-    public License activate(String key, Instant at) {
+    public LicenseOutcome activate(String key, Instant at, LicenseContext seen, Runnable checking) {
         throw new AssertionError("not used");
     }
 
     @Override
-    public ClaimResult claim(String licenseKey, String nodeId) {
+    public LicenseOutcome claim(String licenseKey, String nodeId, LicenseContext seen, Runnable checking) {
         throw new AssertionError("not used");
-    }
-
-    @Override
-    public Optional<String> knownController(String licenseKey) {
-        return Optional.empty();
     }
 }

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
 import app.licensedesk.model.Customer;
+import app.licensedesk.model.ErrorKind;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseTerms;
-import app.licensedesk.ui.common.Directory;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -188,7 +189,7 @@ class ExpiringViewModelTest {
 
     @Test
     void loadsOnceUntilRefreshedAndNamesCustomersThatFailed() {
-        service.failures.put(GAMMA, new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no", null,
+        service.failures.put(GAMMA, new ApiException(ErrorKind.FORBIDDEN, 403, "Forbidden", "no", null,
                 null));
         ExpiringViewModel vm = vm(ExpiringViewModel.DEFAULT_DAYS);
         vm.shown();

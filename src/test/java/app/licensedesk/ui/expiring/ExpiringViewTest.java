@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.LicenseTerms;
-import app.licensedesk.ui.common.Directory;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

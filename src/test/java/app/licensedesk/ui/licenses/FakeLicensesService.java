@@ -1,17 +1,17 @@
 package app.licensedesk.ui.licenses;
 
-import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.ControllerList;
+import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.LicenseOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -42,8 +42,8 @@ final class FakeLicensesService implements LicenseDeskService {
     }
 
     @Override
-    public List<Controller> controllers(List<Customer> of) {
-        return List.of();
+    public ControllerList controllers(List<Customer> of) {
+        return ControllerList.of(List.of());
     }
 
     @Override
@@ -82,18 +82,13 @@ final class FakeLicensesService implements LicenseDeskService {
     }
 
     @Override
-    public License activate(String key, Instant at) {
+    public LicenseOutcome activate(String key, Instant at, LicenseContext seen, Runnable checking) {
         throw new AssertionError("the page opens dialogs, it does not activate");
     }
 
     @Override
-    public ClaimResult claim(String licenseKey, String nodeId) {
+    public LicenseOutcome claim(String licenseKey, String nodeId, LicenseContext seen, Runnable checking) {
         throw new AssertionError("the page opens dialogs, it does not claim");
-    }
-
-    @Override
-    public Optional<String> knownController(String licenseKey) {
-        return Optional.empty();
     }
 
     static License license(String key, String type, Instant activation) {

@@ -1,5 +1,6 @@
 package app.licensedesk.ui.licenses;
 
+import app.licensedesk.model.ErrorKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -8,18 +9,19 @@ import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.model.LicenseTerms;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.model.Claim;
 import app.licensedesk.ui.common.DialogService;
-import app.licensedesk.ui.common.Directory;
+import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.I18n;
-import app.licensedesk.ui.common.LicenseRegistry;
-import app.licensedesk.ui.common.LicenseRow;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +50,7 @@ class LicensesViewModelTest {
         service.licenses.put(BETA.id(), List.of(
                 FakeLicensesService.license("SG1-RES-BBB1", "residential", Instant.parse("2025-06-15T00:00:00Z")),
                 FakeLicensesService.license("SG1-IND-BBB2", "industrial", null)));
-        service.failures.put(GAMMA.id(), new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no access",
+        service.failures.put(GAMMA.id(), new ApiException(ErrorKind.FORBIDDEN, 403, "Forbidden", "no access",
                 null, null));
     }
 
@@ -88,7 +90,7 @@ class LicensesViewModelTest {
 
     @Test
     void failedCustomersAreCountedInAWarningLineNotADialog() {
-        service.failures.put(BETA.id(), new ApiException(ApiException.Kind.FORBIDDEN, 403, "Forbidden", "no", null,
+        service.failures.put(BETA.id(), new ApiException(ErrorKind.FORBIDDEN, 403, "Forbidden", "no", null,
                 null));
         LicensesViewModel vm = vm(TaskRunner.inline());
 
@@ -103,8 +105,58 @@ class LicensesViewModelTest {
     }
 
     @Test
+    void reloadFailedAsksOnlyTheFailedCustomersAgainAndKeepsTheOtherRows() {
+        service.failures.put(BETA.id(), new ApiException(ErrorKind.TIMEOUT, "slow", null));
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        vm.shown();
+        assertThat(vm.failedCountProperty().get()).isEqualTo(2);
+        assertThat(vm.canReloadFailedProperty().get()).isTrue();
+        LicenseRow acmeRow = registry.byKey("SG1-RES-AAA1").orElseThrow();
+        service.failures.clear();
+        service.requested.clear();
+
+        vm.reloadFailed();
+
+        assertThat(service.requested).containsExactly("Beta NV", "Gamma GmbH");
+        assertThat(vm.failedCountProperty().get()).isZero();
+        assertThat(vm.warningTextProperty().get()).isEmpty();
+        assertThat(vm.canReloadFailedProperty().get()).isFalse();
+        assertThat(vm.rows()).contains(acmeRow);
+        // still in the customers' order, then by key
+        assertThat(keys(vm.rows())).containsExactly("SG1-COM-AAA2", "SG1-RES-AAA1", "SG1-RES-AAA3",
+                "SG1-IND-BBB2", "SG1-RES-BBB1");
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Loaded 3 of 3 customers \u00b7 5 licenses");
+        assertThat(vm.loadingProperty().get()).isFalse();
+
+        // nothing failed: nothing to do
+        vm.reloadFailed();
+        assertThat(service.requested).hasSize(2);
+    }
+
+    @Test
+    void aCustomerThatFailsAgainIsNamedAgain() {
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        vm.shown();
+        vm.reloadFailed();
+        assertThat(vm.failedCountProperty().get()).isEqualTo(1);
+        assertThat(vm.warningTextProperty().get()).contains("Gamma GmbH");
+        assertThat(vm.customersDoneProperty().get()).isEqualTo(3);
+    }
+
+    @Test
+    void reloadFailedWaitsForARunningLoad() {
+        ArrayDeque<Runnable> background = new ArrayDeque<>();
+        LicensesViewModel vm = vm(new TaskRunner(background::add, Runnable::run));
+        vm.shown();
+        background.poll().run(); // the customers; the licenses are queued
+        assertThat(vm.canReloadFailedProperty().get()).isFalse();
+        vm.reloadFailed();
+        assertThat(background).hasSize(1);
+    }
+
+    @Test
     void customersWhoseSessionEndedAreLoadedAgainAfterSigningIn() {
-        ApiException ended = new ApiException(ApiException.Kind.SIGNED_OUT, "session ended", null);
+        ApiException ended = new ApiException(ErrorKind.SIGNED_OUT, "session ended", null);
         service.failures.put(BETA.id(), ended);
         TaskRunner tasks = TaskRunner.inline();
         List<String> prompts = new ArrayList<>();
@@ -250,7 +302,7 @@ class LicensesViewModelTest {
 
     @Test
     void customersThatCannotBeLoadedEndTheLoadWithTheReason() {
-        service.customersFailure = new ApiException(ApiException.Kind.NETWORK, "down", null);
+        service.customersFailure = new ApiException(ErrorKind.NETWORK, "down", null);
         LicensesViewModel vm = vm(TaskRunner.inline());
 
         vm.shown();
@@ -296,7 +348,8 @@ class LicensesViewModelTest {
         assertThat(dialogs.calls).containsExactly("activate SG1-RES-AAA1", "claim SG1-RES-AAA1 null");
 
         // the dialog updates the shared row: Activate turns off for it at once
-        registry.put(fresh.getLicense().withActivationDate(NOW), null);
+        registry.put(new License(null, fresh.getKey(), null, null, null, null, null, NOW, null, null, null, null,
+                EnumSet.of(License.Field.KEY, License.Field.ACTIVATION_DATE)), null);
         assertThat(vm.canActivateProperty().get()).isFalse();
         assertThat(fresh.getCustomer()).isEqualTo(ACME);
     }
@@ -344,6 +397,24 @@ class LicensesViewModelTest {
                 (loaded - start) / 1_000_000, (searched - loaded) / 1_000_000, (filtered - searched) / 1_000_000);
     }
 
+    @Test
+    void thePageSaysWhichCustomersHaveNoLicenseView() {
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        assertThat(vm.noLicenseViewTextProperty().get()).isEmpty();
+        vm.shown();
+        assertThat(vm.noLicenseViewTextProperty().get()).isEqualTo("1 customer without a license view (no UUID)");
+        assertThat(vm.noLicenseViewDetail()).endsWith("because they have no UUID: Legacy Ltd");
+
+        List<Customer> many = new ArrayList<>(List.of(ACME));
+        for (int i = 0; i < 5; i++) {
+            many.add(new Customer(10 + i, null, "Old " + i));
+        }
+        service.customers = many;
+        vm.refresh();
+        assertThat(vm.noLicenseViewTextProperty().get()).isEqualTo("5 customers without a license view (no UUID)");
+        assertThat(vm.noLicenseViewDetail()).endsWith(": Old 0, Old 1, Old 2, Old 3, Old 4");
+    }
+
     private static void runAll(ArrayDeque<Runnable> queue) {
         while (!queue.isEmpty()) {
             queue.poll().run();
@@ -360,13 +431,19 @@ class LicensesViewModelTest {
         }
 
         @Override
+        public boolean confirm(String title, String question, String action, String keep) {
+            calls.add("confirm " + question);
+            return false;
+        }
+
+        @Override
         public Optional<License> activate(String key) {
             calls.add("activate " + key);
             return Optional.empty();
         }
 
         @Override
-        public Optional<ClaimResult> claim(String key, Controller controller) {
+        public Optional<Claim> claim(String key, Controller controller) {
             calls.add("claim " + key + " " + controller);
             return Optional.empty();
         }

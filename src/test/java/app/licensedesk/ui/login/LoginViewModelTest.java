@@ -185,6 +185,7 @@ class LoginViewModelTest {
         vm.signIn();
         assertThat(vm.stepProperty().get()).isEqualTo(LoginViewModel.Step.TWO_FACTOR);
         assertThat(signedIn).isEmpty();
+        assertThat(vm.passwordProperty().get()).as("not kept while the code is typed").isEmpty();
 
         vm.codeProperty().set("12");
         vm.verifyCode();

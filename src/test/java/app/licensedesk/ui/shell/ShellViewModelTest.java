@@ -1,6 +1,9 @@
 package app.licensedesk.ui.shell;
 
 import app.licensedesk.model.SessionState;
+import java.time.Clock;
+import app.licensedesk.model.LicenseTerms;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ClientSettings;
@@ -12,6 +15,7 @@ import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.RecordingDialogs;
 import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -31,6 +35,8 @@ class ShellViewModelTest {
     private Preferences node;
     private AppPreferences prefs;
     private Backend backend;
+    private final RecordingDialogs dialogs =
+        new RecordingDialogs(new LicenseRegistry(LicenseTerms.defaults(), Clock.systemUTC()));
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,16 +65,16 @@ class ShellViewModelTest {
 
     @Test
     void theLastPageIsRemembered() {
-        ShellViewModel vm = new ShellViewModel(backend, TaskRunner.inline(), prefs, () -> { });
+        ShellViewModel vm = new ShellViewModel(backend, TaskRunner.inline(), prefs, dialogs, () -> { });
         assertThat(vm.pageProperty().get()).isEqualTo(Page.CUSTOMERS);
         vm.pageProperty().set(Page.LICENSES);
-        assertThat(new ShellViewModel(backend, TaskRunner.inline(), prefs, () -> { }).pageProperty().get())
+        assertThat(new ShellViewModel(backend, TaskRunner.inline(), prefs, dialogs, () -> { }).pageProperty().get())
                 .isEqualTo(Page.LICENSES);
     }
 
     @Test
     void bannerAndUserNameTheEnvironment() {
-        ShellViewModel vm = new ShellViewModel(backend, TaskRunner.inline(), prefs, () -> { });
+        ShellViewModel vm = new ShellViewModel(backend, TaskRunner.inline(), prefs, dialogs, () -> { });
         assertThat(vm.bannerText()).startsWith("LOCAL SANDBOX").contains(sandbox.baseUrl());
         assertThat(vm.username()).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
     }
@@ -77,7 +83,7 @@ class ShellViewModelTest {
     void statusBarSaysWhatIsRunning() {
         ArrayDeque<Runnable> background = new ArrayDeque<>();
         TaskRunner tasks = new TaskRunner(background::add, Runnable::run);
-        ShellViewModel vm = new ShellViewModel(backend, tasks, prefs, () -> { });
+        ShellViewModel vm = new ShellViewModel(backend, tasks, prefs, dialogs, () -> { });
         var status = vm.statusText();
         assertThat(status.get()).isEqualTo("Ready");
         tasks.run("Loading customers…", () -> 1, r -> { }, e -> { });
@@ -93,10 +99,37 @@ class ShellViewModelTest {
     @Test
     void signOutEndsTheSessionOnTheServerAndReturnsToSignIn() {
         AtomicInteger signedOut = new AtomicInteger();
-        ShellViewModel vm = new ShellViewModel(backend, TaskRunner.inline(), prefs, signedOut::incrementAndGet);
+        ShellViewModel vm = new ShellViewModel(backend, TaskRunner.inline(), prefs, dialogs,
+                signedOut::incrementAndGet);
         vm.signOut();
         assertThat(signedOut.get()).isEqualTo(1);
         assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_OUT);
         assertThat(vm.signingOutProperty().get()).isFalse();
+        // nothing was running: one click, no question
+        assertThat(dialogs.questions).isEmpty();
+    }
+
+    @Test
+    void signingOutWhileWorkIsRunningAsksFirst() {
+        ArrayDeque<Runnable> background = new ArrayDeque<>();
+        TaskRunner tasks = new TaskRunner(background::add, Runnable::run);
+        AtomicInteger signedOut = new AtomicInteger();
+        ShellViewModel vm = new ShellViewModel(backend, tasks, prefs, dialogs, signedOut::incrementAndGet);
+        tasks.run("Loading licenses…", () -> 1, r -> { }, e -> { });
+
+        dialogs.confirmAnswer = false;
+        vm.signOut();
+        assertThat(dialogs.questions).containsExactly("Signing out stops what is still running: Loading licenses…");
+        assertThat(vm.signingOutProperty().get()).isFalse();
+        assertThat(background).hasSize(1); // only the load: no sign-out was started
+        assertThat(backend.session().state()).isNotEqualTo(SessionState.SIGNED_OUT);
+
+        dialogs.confirmAnswer = true;
+        vm.signOut();
+        assertThat(dialogs.questions).hasSize(2);
+        assertThat(vm.signingOutProperty().get()).isTrue();
+        background.forEach(Runnable::run);
+        assertThat(signedOut.get()).isEqualTo(1);
+        assertThat(backend.session().state()).isEqualTo(SessionState.SIGNED_OUT);
     }
 }

@@ -1,16 +1,18 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
-import app.licensedesk.service.ClaimResult;
+import app.licensedesk.service.ControllerList;
+import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.LicenseOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** A hand-written service for the Customers and Controllers view-model tests: canned answers, counted calls. */
@@ -23,6 +25,8 @@ public final class FakeDirectoryService implements LicenseDeskService {
     /** Thrown instead of answering, by customer UUID or nodeId. */
     public final Map<String, RuntimeException> failures = new HashMap<>();
     public RuntimeException customersFailure;
+    /** The customers whose controllers could not be loaded, and why. */
+    public final Map<Customer, RuntimeException> controllerFailures = new LinkedHashMap<>();
     public int customerCalls;
     public int controllerCalls;
     public final List<String> customerLicenseCalls = new ArrayList<>();
@@ -38,9 +42,9 @@ public final class FakeDirectoryService implements LicenseDeskService {
     }
 
     @Override
-    public List<Controller> controllers(List<Customer> of) {
+    public ControllerList controllers(List<Customer> of) {
         controllerCalls++;
-        return List.copyOf(controllers);
+        return new ControllerList(controllers, controllerFailures);
     }
 
     @Override
@@ -69,18 +73,13 @@ public final class FakeDirectoryService implements LicenseDeskService {
     }
 
     @Override
-    public License activate(String key, Instant at) {
+    public LicenseOutcome activate(String key, Instant at, LicenseContext seen, Runnable checking) {
         throw new UnsupportedOperationException("the pages activate through the DialogService");
     }
 
     @Override
-    public ClaimResult claim(String licenseKey, String nodeId) {
+    public LicenseOutcome claim(String licenseKey, String nodeId, LicenseContext seen, Runnable checking) {
         throw new UnsupportedOperationException("the pages claim through the DialogService");
-    }
-
-    @Override
-    public Optional<String> knownController(String licenseKey) {
-        return Optional.empty();
     }
 
     /** A license with only what the pages look at. */

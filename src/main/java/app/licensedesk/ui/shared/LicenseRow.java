@@ -1,10 +1,12 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.model.LicenseTerms;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,24 +18,18 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class LicenseRow {
 
-    private final String identity;
     private final ReadOnlyObjectWrapper<License> license = new ReadOnlyObjectWrapper<>(this, "license");
     private final ReadOnlyObjectWrapper<Customer> customer = new ReadOnlyObjectWrapper<>(this, "customer");
     private final ReadOnlyObjectWrapper<LicenseStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final ReadOnlyObjectWrapper<Instant> end = new ReadOnlyObjectWrapper<>(this, "end");
+    private final ReadOnlyObjectWrapper<List<String>> controllers =
+            new ReadOnlyObjectWrapper<>(this, "controllers", List.of());
     private final ReadOnlyStringWrapper controller = new ReadOnlyStringWrapper(this, "controller", "");
 
-    LicenseRow(String identity) {
-        this.identity = identity;
-    }
-
-    /** The key the row is known by: the license key, or its id when the server sent no key. */
-    public String identity() {
-        return identity;
-    }
-
-    void update(License newLicense, Customer newCustomer, LicenseTerms terms, Instant now) {
-        license.set(newLicense);
+    /** Merges what an answer says into the row: what the answer does not carry keeps its value. */
+    void update(License answer, Customer newCustomer, LicenseTerms terms, Instant now) {
+        License known = license.get();
+        license.set(known == null ? answer : known.mergedWith(answer));
         if (newCustomer != null) {
             customer.set(newCustomer);
         }
@@ -46,8 +42,20 @@ public final class LicenseRow {
         status.set(terms.status(current, now));
     }
 
-    void setController(String nodeId) {
-        controller.set(nodeId == null ? "" : nodeId);
+    /**
+     * The license was seen under this controller (listed by it, or claimed to it).
+     *
+     * @return whether that is news
+     */
+    boolean seenUnder(String nodeId) {
+        if (nodeId == null || nodeId.isEmpty() || controllers.get().contains(nodeId)) {
+            return false;
+        }
+        List<String> more = new ArrayList<>(controllers.get());
+        more.add(nodeId);
+        controllers.set(List.copyOf(more));
+        controller.set(String.join(", ", more));
+        return true;
     }
 
     public License getLicense() {
@@ -82,7 +90,16 @@ public final class LicenseRow {
         return end.getReadOnlyProperty();
     }
 
-    /** The nodeId of the controller the license is known to be claimed to, or "". */
+    /** The nodeIds of the controllers the license was seen under in this session, in the order learnt. */
+    public List<String> getControllers() {
+        return controllers.get();
+    }
+
+    public ReadOnlyObjectProperty<List<String>> controllersProperty() {
+        return controllers.getReadOnlyProperty();
+    }
+
+    /** The controllers the license was seen under, joined for display, or "". */
     public String getController() {
         return controller.get();
     }

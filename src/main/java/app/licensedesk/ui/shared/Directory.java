@@ -1,10 +1,16 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.ui.common.ErrorMessages;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,6 +25,9 @@ import javafx.collections.ObservableList;
  */
 public final class Directory {
 
+    /** How many failed customers a warning names before it says "…". */
+    private static final int NAMED_FAILURES = 3;
+
     private final LicenseDeskService service;
     private final TaskRunner tasks;
     private final ObservableList<Customer> customers = FXCollections.observableArrayList();
@@ -30,6 +39,8 @@ public final class Directory {
     private final ReadOnlyBooleanWrapper controllersLoading = new ReadOnlyBooleanWrapper(this, "controllersLoading");
     private final ReadOnlyStringWrapper customersError = new ReadOnlyStringWrapper(this, "customersError", "");
     private final ReadOnlyStringWrapper controllersError = new ReadOnlyStringWrapper(this, "controllersError", "");
+    private final ReadOnlyStringWrapper controllersWarning =
+            new ReadOnlyStringWrapper(this, "controllersWarning", "");
     private boolean customersLoaded;
     private boolean controllersLoaded;
     private final List<Consumer<List<Customer>>> customerWaiters = new ArrayList<>();
@@ -62,6 +73,11 @@ public final class Directory {
 
     public ReadOnlyStringProperty controllersErrorProperty() {
         return controllersError.getReadOnlyProperty();
+    }
+
+    /** Which customers' controllers are missing from a partial list, and why; "" when none are. */
+    public ReadOnlyStringProperty controllersWarningProperty() {
+        return controllersWarning.getReadOnlyProperty();
     }
 
     /** Loads the customers unless they are loaded or loading. */
@@ -116,15 +132,29 @@ public final class Directory {
     public void reloadControllers() {
         controllersLoading.set(true);
         controllersError.set("");
+        controllersWarning.set("");
         withCustomers(list -> tasks.run(I18n.t("task.loadControllers"), () -> service.controllers(list),
                 loaded -> {
                     controllersLoading.set(false);
                     controllersLoaded = true;
-                    controllers.setAll(loaded);
+                    controllers.setAll(loaded.controllers());
+                    controllersWarning.set(warning(loaded.failures()));
                 }, error -> {
                     controllersLoading.set(false);
                     controllersError.set(ErrorMessages.describe(error, ErrorMessages.Action.LOAD_CONTROLLERS));
                 }));
+    }
+
+    /** "The controllers of 2 customers could not be loaded (A, B): reason.", or "" when none failed. */
+    private static String warning(Map<Customer, RuntimeException> failures) {
+        if (failures.isEmpty()) {
+            return "";
+        }
+        List<String> names = failures.keySet().stream().map(Customer::name).limit(NAMED_FAILURES).toList();
+        String named = String.join(", ", names) + (failures.size() > NAMED_FAILURES ? ", \u2026" : "");
+        Set<String> reasons = new LinkedHashSet<>();
+        failures.values().forEach(e -> reasons.add(ErrorMessages.describe(e, ErrorMessages.Action.LOAD_CONTROLLERS)));
+        return I18n.t("controllers.failed", failures.size(), named, String.join(" ", reasons));
     }
 
     /** F5 in any view: the customers again, and the controllers if they were wanted (40 queries are not free). */

@@ -1,6 +1,8 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
 import app.licensedesk.model.LicenseStatus;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.PageParts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +112,7 @@ public final class LicensePane extends VBox {
     }
 
     private void copyKey() {
-        PageParts.copyToClipboard(model.selectedKey());
+        PageParts.copyKey(this, model.selectedKey());
     }
 
     private Node placeholder(String idPrefix) {

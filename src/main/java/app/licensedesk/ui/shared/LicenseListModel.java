@@ -1,7 +1,11 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
+import app.licensedesk.ui.common.DialogService;
+import app.licensedesk.ui.common.ErrorMessages;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -37,7 +41,6 @@ public final class LicenseListModel {
             LicenseStatus.SCHEDULED, LicenseStatus.NOT_ACTIVATED, LicenseStatus.EXPIRED, LicenseStatus.DEACTIVATED);
 
     private final TaskRunner tasks;
-    private final LicenseRegistry registry;
     private final DialogService dialogs;
     private final ErrorMessages.Action action;
     // the extractor turns a status change of any shown row (e.g. after an activation) into a list change
@@ -58,6 +61,8 @@ public final class LicenseListModel {
     /** Identifies the latest load; an answer carrying another token is stale. */
     private Object current = new Object();
     private Runnable lastLoad;
+    /** The controller whose licenses are shown, or null: a row that learns it is claimed to it joins the list. */
+    private String shownController;
 
     /**
      * @param action what a failed load was doing, for {@link ErrorMessages}
@@ -65,9 +70,13 @@ public final class LicenseListModel {
     public LicenseListModel(TaskRunner tasks, LicenseRegistry registry, DialogService dialogs,
                             ErrorMessages.Action action) {
         this.tasks = tasks;
-        this.registry = registry;
         this.dialogs = dialogs;
         this.action = action;
+        registry.onLinked((row, nodeId) -> {
+            if (nodeId.equals(shownController) && !rows.contains(row)) {
+                rows.add(row); // claimed elsewhere (another page, a dialog): the list follows the shared row
+            }
+        });
     }
 
     /**
@@ -79,9 +88,24 @@ public final class LicenseListModel {
      */
     public void load(String description, String errorHeader, Callable<List<License>> fetch,
                      Function<License, LicenseRow> register) {
+        load(description, errorHeader, fetch, register, null);
+    }
+
+    /**
+     * Like {@link #load(String, String, Callable, Function)} for the licenses of one controller: a row that is
+     * claimed to it later, wherever, is added to the list at once.
+     */
+    public void loadController(String nodeId, String description, String errorHeader, Callable<List<License>> fetch,
+                               Function<License, LicenseRow> register) {
+        load(description, errorHeader, fetch, register, nodeId);
+    }
+
+    private void load(String description, String errorHeader, Callable<List<License>> fetch,
+                      Function<License, LicenseRow> register, String controller) {
         Object token = new Object();
         current = token;
-        lastLoad = () -> load(description, errorHeader, fetch, register);
+        shownController = controller;
+        lastLoad = () -> load(description, errorHeader, fetch, register, controller);
         rows.clear();
         error.set("");
         emptyText.set("");
@@ -113,6 +137,7 @@ public final class LicenseListModel {
     public void clear(String why) {
         current = new Object();
         lastLoad = null;
+        shownController = null;
         rows.clear();
         loading.set(false);
         error.set("");
@@ -126,21 +151,18 @@ public final class LicenseListModel {
         }
     }
 
-    /** Opens the activation dialog for the selected license; the activated license repaints every view. */
+    /** Opens the activation dialog for the selected license; its outcome reaches the shared row through the dialog. */
     public void activateSelected() {
-        if (!canActivate.get()) {
-            return;
+        if (canActivate.get()) {
+            dialogs.activate(selectedLicense.get().getKey());
         }
-        dialogs.activate(selectedLicense.get().getKey()).ifPresent(activated -> registry.put(activated, null));
     }
 
     /** Opens the claim dialog for the selected license, no controller preselected. */
     public void claimSelected() {
-        if (!hasSelection.get()) {
-            return;
+        if (hasSelection.get()) {
+            dialogs.claim(selectedLicense.get().getKey(), null);
         }
-        dialogs.claim(selectedLicense.get().getKey(), null)
-                .ifPresent(result -> registry.linkController(result.key(), result.nodeId()));
     }
 
     /** The key to put on the clipboard for "Copy key", or "" without a selection. */

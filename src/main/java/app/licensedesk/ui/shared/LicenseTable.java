@@ -1,7 +1,9 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
+import app.licensedesk.ui.common.Formats;
+import app.licensedesk.ui.common.I18n;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;

@@ -1,10 +1,13 @@
-package app.licensedesk.ui.common;
+package app.licensedesk.ui.shared;
 
+import app.licensedesk.model.ErrorKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
+import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +64,7 @@ class DirectoryTest {
         assertThat(service.customerCalls).isEqualTo(2);
         assertThat(service.controllerCalls).isZero();
 
-        service.controllers.add(new Controller(7, "SGC-7", "Site", "smartgridControllerSite", ACME, null));
+        service.controllers.add(new Controller(7, "SGC-7", "Site", "smartgridControllerSite", List.of(ACME), null));
         directory.ensureControllers();
         directory.reloadAll();
         assertThat(service.controllerCalls).isEqualTo(2);
@@ -70,7 +73,7 @@ class DirectoryTest {
 
     @Test
     void controllersWaitingForFailedCustomersFailWithThem() {
-        service.customersFailure = new ApiException(ApiException.Kind.SERVER, 503, null, null, null, null);
+        service.customersFailure = new ApiException(ErrorKind.SERVER, 503, null, null, null, null);
         ArrayDeque<Runnable> background = new ArrayDeque<>();
         Directory directory = new Directory(service, new TaskRunner(background::add, Runnable::run));
         directory.ensureControllers();
@@ -79,5 +82,24 @@ class DirectoryTest {
         assertThat(directory.controllersLoadingProperty().get()).isFalse();
         assertThat(directory.controllersErrorProperty().get()).contains("HTTP 503");
         assertThat(directory.customersErrorProperty().get()).contains("HTTP 503");
+    }
+
+    @Test
+    void aPartialControllerListNamesTheCustomersWhoseControllersAreMissing() {
+        service.customers.addAll(List.of(ACME, BOLT));
+        service.controllers.add(new Controller(7, "SGC-7", "Site", "smartgridControllerSite", List.of(ACME), null));
+        service.controllerFailures.put(BOLT, new ApiException(ErrorKind.SERVER, 500, null, null, null, null));
+        Directory directory = new Directory(service, TaskRunner.inline());
+
+        directory.ensureControllers();
+
+        assertThat(directory.controllers()).hasSize(1);
+        assertThat(directory.controllersErrorProperty().get()).isEmpty();
+        assertThat(directory.controllersWarningProperty().get()).isEqualTo("The controllers of 1 customer could not "
+                + "be loaded (Bolt): The Eniris service had a problem (HTTP 500). Try again in a moment.");
+
+        service.controllerFailures.clear();
+        directory.reloadControllers();
+        assertThat(directory.controllersWarningProperty().get()).isEmpty();
     }
 }
