@@ -7,6 +7,12 @@ import java.util.Map;
 /**
  * Where License Desk keeps its per-user data (the activity log): the folder each OS's conventions name for
  * application data that is not a setting and not a cache.
+ *
+ * <p>{@code logging/LogFolder} answers the same question for the log files. The two stay apart on purpose: the layer
+ * rules let logging (which logback loads before the app) use nothing of ours and be used only by the root package,
+ * so neither can call the other, and all they would share is the OS test: every folder and variable differs. A
+ * common helper would have to go into model, which holds license rules. Both follow the same conventions instead,
+ * tested alike: the OS's own separator, and an unset or relative variable falls back to the home folder.
  */
 public final class DataFolders {
 
@@ -22,31 +28,41 @@ public final class DataFolders {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        return of(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home", "."));
+        return Path.of(of(System.getProperty("os.name"), System.getenv(), System.getProperty("user.home", ".")));
     }
 
     /**
-     * The data folder for an OS, its environment variables and the user's home: Windows
-     * {@code %LOCALAPPDATA%\LicenseDesk}, macOS {@code ~/Library/Application Support/LicenseDesk}, Linux and other
-     * Unix {@code $XDG_DATA_HOME/license-desk}, by default {@code ~/.local/share/license-desk}.
+     * The data folder for an OS, written with that OS's separator: Windows {@code %LOCALAPPDATA%\LicenseDesk},
+     * macOS {@code ~/Library/Application Support/LicenseDesk}, Linux and other Unixes
+     * {@code $XDG_DATA_HOME/license-desk} (by default {@code ~/.local/share/license-desk}).
+     *
+     * @param osName the {@code os.name} system property
+     * @param env    the environment variables
+     * @param home   the {@code user.home} system property
      */
-    static Path of(String osName, Map<String, String> env, String userHome) {
-        String os = osName.toLowerCase(Locale.ROOT);
+    static String of(String osName, Map<String, String> env, String home) {
+        String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             String local = env.get("LOCALAPPDATA");
-            Path base = isSet(local) ? Path.of(local) : Path.of(userHome, "AppData", "Local");
-            return base.resolve("LicenseDesk");
+            // an unset or relative value is no base for a per-user folder
+            String base = local != null && local.matches("([A-Za-z]:|\\\\\\\\).*") ? trim(local, '\\')
+                    : trim(home, '\\') + "\\AppData\\Local";
+            return base + "\\LicenseDesk";
         }
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            return Path.of(userHome, "Library", "Application Support", "LicenseDesk");
+        if (os.startsWith("mac")) {
+            return trim(home, '/') + "/Library/Application Support/LicenseDesk";
         }
-        String xdg = env.get("XDG_DATA_HOME");
-        // the XDG spec: a relative path in the variable is invalid and must be ignored
-        Path base = isSet(xdg) && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(userHome, ".local", "share");
-        return base.resolve("license-desk");
+        // the XDG base directory spec: a relative XDG_DATA_HOME is invalid and ignored
+        String data = env.get("XDG_DATA_HOME");
+        String base = data != null && data.startsWith("/") ? trim(data, '/') : trim(home, '/') + "/.local/share";
+        return base + "/license-desk";
     }
 
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
+    private static String trim(String path, char separator) {
+        String trimmed = path;
+        while (trimmed.length() > 1 && trimmed.charAt(trimmed.length() - 1) == separator) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
     }
 }

@@ -6,44 +6,47 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The same conventions as LogFolderTest, for the data folder. */
 class DataFoldersTest {
 
     @Test
     void windowsUsesLocalAppData() {
         assertThat(DataFolders.of("Windows 11", Map.of("LOCALAPPDATA", "C:\\Users\\ann\\AppData\\Local"),
-                "C:\\Users\\ann")).isEqualTo(Path.of("C:\\Users\\ann\\AppData\\Local", "LicenseDesk"));
+                "C:\\Users\\ann")).isEqualTo("C:\\Users\\ann\\AppData\\Local\\LicenseDesk");
+        assertThat(DataFolders.of("Windows Server 2022", Map.of("LOCALAPPDATA", "D:\\Profiles\\ann\\Local\\"),
+                "C:\\Users\\ann")).isEqualTo("D:\\Profiles\\ann\\Local\\LicenseDesk");
     }
 
     @Test
-    void windowsWithoutLocalAppDataFallsBackToTheProfile() {
+    void windowsWithoutAUsableLocalAppDataFallsBackToTheProfile() {
         assertThat(DataFolders.of("Windows 10", Map.of(), "C:\\Users\\ann"))
-                .isEqualTo(Path.of("C:\\Users\\ann", "AppData", "Local", "LicenseDesk"));
+                .isEqualTo("C:\\Users\\ann\\AppData\\Local\\LicenseDesk");
+        assertThat(DataFolders.of("Windows 10", Map.of("LOCALAPPDATA", "AppData"), "C:\\Users\\ann"))
+                .isEqualTo("C:\\Users\\ann\\AppData\\Local\\LicenseDesk");
     }
 
     @Test
     void macOsUsesApplicationSupport() {
         assertThat(DataFolders.of("Mac OS X", Map.of("XDG_DATA_HOME", "/ignored"), "/Users/ann"))
-                .isEqualTo(Path.of("/Users/ann/Library/Application Support/LicenseDesk"));
+                .isEqualTo("/Users/ann/Library/Application Support/LicenseDesk");
     }
 
     @Test
     void linuxUsesXdgDataHome() {
-        assertThat(DataFolders.of("Linux", Map.of("XDG_DATA_HOME", "/data/ann"), "/home/ann"))
-                .isEqualTo(Path.of("/data/ann/license-desk"));
+        assertThat(DataFolders.of("Linux", Map.of("XDG_DATA_HOME", "/data/ann/"), "/home/ann"))
+                .isEqualTo("/data/ann/license-desk");
     }
 
     @Test
-    void linuxDefaultsToLocalShare() {
+    void linuxWithoutXdgDataHomeOrARelativeOneUsesLocalShare() {
         assertThat(DataFolders.of("Linux", Map.of(), "/home/ann"))
-                .isEqualTo(Path.of("/home/ann/.local/share/license-desk"));
+                .isEqualTo("/home/ann/.local/share/license-desk");
         assertThat(DataFolders.of("Linux", Map.of("XDG_DATA_HOME", " "), "/home/ann"))
-                .isEqualTo(Path.of("/home/ann/.local/share/license-desk"));
-    }
-
-    @Test
-    void aRelativeXdgDataHomeIsIgnoredAsTheSpecSays() {
+                .isEqualTo("/home/ann/.local/share/license-desk");
         assertThat(DataFolders.of("Linux", Map.of("XDG_DATA_HOME", "relative/dir"), "/home/ann"))
-                .isEqualTo(Path.of("/home/ann/.local/share/license-desk"));
+                .isEqualTo("/home/ann/.local/share/license-desk");
+        assertThat(DataFolders.of("FreeBSD", Map.of(), "/home/ann"))
+                .isEqualTo("/home/ann/.local/share/license-desk");
     }
 
     @Test
