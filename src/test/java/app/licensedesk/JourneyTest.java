@@ -106,16 +106,26 @@ class JourneyTest {
     void focusGoesToThePagesSearchFieldSoSpaceNeverSignsOut() {
         signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
         // a fresh sign-in shows Customers; the caret waits in its search field, not on Sign out
-        waitUntil(() -> "customersSearchField".equals(focusOwnerId()));
+        waitForFocus("customersSearchField");
         pressSpaceAndStaySignedIn();
         String[] fields = {"customersSearchField", "controllersSearchField", "licensesSearchField"};
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
         for (int i : new int[] {1, 2, 0, 2}) {
             robot.press(KeyCode.CONTROL, digits[i]).release(digits[i], KeyCode.CONTROL);
-            String wanted = fields[i];
-            waitUntil(() -> wanted.equals(focusOwnerId()));
+            waitForFocus(fields[i]);
             pressSpaceAndStaySignedIn();
         }
+    }
+
+    @Test
+    void aPageShownTheFirstTimeByItsShortcutTakesTheFocusToo() {
+        // signed in on the page last used: Customers is then first built by Ctrl+1, its search inside a split pane
+        Preferences.userRoot().node(prefsNode).put("shell.page", "LICENSES");
+        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        waitForFocus("licensesSearchField");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        waitForFocus("customersSearchField");
+        pressSpaceAndStaySignedIn();
     }
 
     @Test
@@ -316,6 +326,14 @@ class JourneyTest {
                 .anyMatch(n -> n instanceof Label l && l.getText() != null && l.getText().contains(part));
     }
 
+    private void waitForFocus(String id) {
+        try {
+            waitUntil(() -> id.equals(focusOwnerId()));
+        } catch (AssertionError e) {
+            throw new AssertionError("the focus is on " + onFx(this::focusOwnerId) + ", not on " + id, e);
+        }
+    }
+
     private String focusOwnerId() {
         Node owner = stage.getScene().getFocusOwner();
         return owner == null ? null : owner.getId();
@@ -349,6 +367,14 @@ class JourneyTest {
             return radio.getText();
         }
         return node instanceof TextInputControl input ? input.getText() : node.toString();
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void waitUntil(Callable<Boolean> condition) {

@@ -113,6 +113,10 @@ public final class ShellView {
         if (page == null || root.getScene() == null) {
             return;
         }
+        // a split pane puts its items in the scene only when its skin is made, at the next layout pass: on a page's
+        // first showing a field in one (Customers' search) would refuse the focus, which then falls to the window's
+        // first control, Sign out
+        page.root().applyCss();
         page.focusSearch();
         if (root.getScene().getFocusOwner() instanceof TextInputControl field) {
             field.deselect();
