@@ -3,10 +3,14 @@ package app.licensedesk;
 import app.licensedesk.logging.LogFolder;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.Backend;
+import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.activity.ActivityLog;
+import app.licensedesk.service.activity.DataFolders;
+import app.licensedesk.service.activity.RecordingLicenseDeskService;
+import app.licensedesk.ui.activity.ActivityView;
+import app.licensedesk.ui.activity.ActivityViewModel;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.DialogService;
-import app.licensedesk.ui.shared.Directory;
-import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.controllers.ControllersView;
@@ -14,9 +18,13 @@ import app.licensedesk.ui.controllers.ControllersViewModel;
 import app.licensedesk.ui.customers.CustomersView;
 import app.licensedesk.ui.customers.CustomersViewModel;
 import app.licensedesk.ui.dialogs.FxDialogService;
+import app.licensedesk.ui.expiring.ExpiringView;
+import app.licensedesk.ui.expiring.ExpiringViewModel;
 import app.licensedesk.ui.licenses.LicensesView;
 import app.licensedesk.ui.licenses.LicensesViewModel;
 import app.licensedesk.ui.login.ReauthPrompt;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.shell.HelpMenu;
 import app.licensedesk.ui.shell.Page;
 import app.licensedesk.ui.shell.ShellView;
@@ -37,18 +45,25 @@ final class AppContext {
 
     AppContext(Backend backend, TaskRunner tasks, AppPreferences prefs, Clock clock, Supplier<Window> owner,
                Runnable onSignedOut) {
+        ActivityLog activity = new ActivityLog(DataFolders.forCurrentUser());
+        // every page and dialog gets the recording service, so each claim and activation is in the activity log
+        LicenseDeskService service = new RecordingLicenseDeskService(backend.service(), activity,
+                backend.environment(), backend.session()::username, clock);
         LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(), clock);
-        Directory directory = new Directory(backend.service(), tasks);
-        DialogService dialogs = new FxDialogService(owner, backend.service(), tasks, registry, directory,
+        Directory directory = new Directory(service, tasks);
+        DialogService dialogs = new FxDialogService(owner, service, tasks, registry, directory,
                 backend.environment());
         tasks.setReauthenticator(new ReauthPrompt(backend, tasks, prefs, owner));
         Map<Page, Supplier<ShellPage>> pages = new EnumMap<>(Page.class);
         pages.put(Page.CUSTOMERS, () -> new CustomersView(
-                new CustomersViewModel(backend.service(), tasks, registry, directory, dialogs)));
+                new CustomersViewModel(service, tasks, registry, directory, dialogs), tasks));
         pages.put(Page.CONTROLLERS, () -> new ControllersView(
-                new ControllersViewModel(backend.service(), tasks, registry, directory, dialogs)));
+                new ControllersViewModel(service, tasks, registry, directory, dialogs), tasks));
         pages.put(Page.LICENSES, () -> new LicensesView(
-                new LicensesViewModel(backend.service(), tasks, registry, directory, dialogs)));
+                new LicensesViewModel(service, tasks, registry, directory, dialogs), tasks));
+        pages.put(Page.EXPIRING, () -> new ExpiringView(new ExpiringViewModel(service, tasks, registry, directory,
+                clock, ExpiringViewModel.DEFAULT_DAYS), tasks));
+        pages.put(Page.ACTIVITY, () -> new ActivityView(new ActivityViewModel(activity, tasks), tasks));
         shell = new ShellView(new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
             tasks.setReauthenticator(null);
             onSignedOut.run();

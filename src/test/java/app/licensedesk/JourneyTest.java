@@ -8,7 +8,11 @@ import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.Totp;
+import app.licensedesk.service.activity.ActivityLog;
+import app.licensedesk.service.activity.DataFolders;
+import app.licensedesk.ui.export.TableExport;
 import app.licensedesk.ui.shared.LicenseRow;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +20,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -39,6 +44,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -56,6 +62,9 @@ class JourneyTest {
     private Application app;
     private String prefsNode;
     private final MovableClock sandboxClock = new MovableClock();
+    /** The activity log of each journey, never the real user's. */
+    @TempDir
+    Path dataFolder;
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -68,6 +77,7 @@ class JourneyTest {
     void launch() throws Exception {
         prefsNode = "license-desk-test/" + UUID.randomUUID();
         System.setProperty("licensedesk.prefs", prefsNode);
+        System.setProperty(DataFolders.OVERRIDE_PROPERTY, dataFolder.toString());
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new LicenseDeskApp(AppOptions.parse("--sandbox"),
             SandboxOptions.defaults().withClock(sandboxClock)));
@@ -81,6 +91,7 @@ class JourneyTest {
         FxToolkit.cleanupApplication(app);
         Preferences.userRoot().node(prefsNode).removeNode();
         System.clearProperty("licensedesk.prefs");
+        System.clearProperty(DataFolders.OVERRIDE_PROPERTY);
     }
 
     // ---- the journeys
@@ -103,17 +114,24 @@ class JourneyTest {
     }
 
     @Test
-    void focusGoesToThePagesSearchFieldSoSpaceNeverSignsOut() {
+    void focusGoesToThePagesSearchFieldSoSpaceNeverSignsOutAndEachTableExports() {
         signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
         // a fresh sign-in shows Customers; the caret waits in its search field, not on Sign out
         waitForFocus("customersSearchField");
         pressSpaceAndStaySignedIn();
-        String[] fields = {"customersSearchField", "controllersSearchField", "licensesSearchField"};
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
-        for (int i : new int[] {1, 2, 0, 2}) {
+        // the digits follow the pages' order; Expiring has no search field, so its license table takes the focus
+        String[] fields = {"customersSearchField", "controllersSearchField", "licensesSearchField",
+            "expiringLicensesTable", "activitySearchField"};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        String[] tables = {"#customerLicensesTable", "#controllerLicensesTable", "#licensesTable",
+            "#expiringLicensesTable", "#activityTable"};
+        for (int i : new int[] {1, 2, 0, 4, 3, 2}) {
             robot.press(KeyCode.CONTROL, digits[i]).release(digits[i], KeyCode.CONTROL);
             waitForFocus(fields[i]);
             pressSpaceAndStaySignedIn();
+            // each page's table exports what it shows (Ctrl/Cmd+E, or Export… in its context menu)
+            assertThat(robot.lookup(tables[i]).queryTableView().getContextMenu().getItems()).as(tables[i])
+                    .anyMatch(item -> "exportMenuItem".equals(item.getId()));
         }
     }
 
@@ -218,6 +236,18 @@ class JourneyTest {
         LicenseRow row = linked.getItems().stream().filter(r -> r.getKey().equals(key)).findFirst().orElseThrow();
         assertThat(row).isSameAs(unclaimed); // one row object: the customer view shows the change too
         assertThat(row.getController()).isEqualTo(target.nodeId());
+
+        // the claim made in the dialog is in the activity log: who, which key, to which controller, done
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        TableView<?> activity = robot.lookup("#activityTable").queryTableView();
+        waitUntil(() -> activity.getItems().size() == 1);
+        List<String> header = onFx(() -> TableExport.header(activity));
+        List<String> line = onFx(() -> TableExport.rows(activity, TableExport::cellText).get(0));
+        assertThat(line.get(header.indexOf("Key"))).isEqualTo(key);
+        assertThat(line.get(header.indexOf("Controller"))).isEqualTo(target.nodeId());
+        assertThat(line.get(header.indexOf("User"))).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
+        assertThat(line.get(header.indexOf("Outcome"))).isEqualTo("Done");
+        assertThat(dataFolder.resolve(ActivityLog.FILE_NAME)).content().contains(key);
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * that goes through it) to the {@link ActivityLog}: one entry just before the request goes out, one with what came
  * back. Reads pass through unrecorded. A log that cannot be written never stops the change: it is logged instead.
  */
-public final class RecordingLicenseDeskService implements LicenseDeskService, AutoCloseable {
+public final class RecordingLicenseDeskService implements LicenseDeskService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingLicenseDeskService.class);
 
@@ -187,13 +187,5 @@ public final class RecordingLicenseDeskService implements LicenseDeskService, Au
     public void loadLicenses(List<Customer> customers, CustomerLicensesListener listener,
                              BooleanSupplier cancelled) {
         delegate.loadLicenses(customers, listener, cancelled);
-    }
-
-    /** Closes the service behind it, when it can be closed. */
-    @Override
-    public void close() throws Exception {
-        if (delegate instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
     }
 }

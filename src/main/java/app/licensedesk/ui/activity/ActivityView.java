@@ -106,7 +106,7 @@ public final class ActivityView implements ShellPage {
         table.getColumns().add(time);
         table.getColumns().add(text("action", 80, ActivityItem::action));
         table.getColumns().add(text("key", 170, ActivityItem::key));
-        table.getColumns().add(text("controller", 130, ActivityItem::controller));
+        table.getColumns().add(text("controller", 150, ActivityItem::controller));
         table.getColumns().add(text("user", 185, ActivityItem::user));
         table.getColumns().add(text("environment", 120, ActivityItem::environment));
         table.getColumns().add(text("outcome", 150, ActivityItem::outcomeText));

@@ -8,6 +8,8 @@ import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.shared.LicenseTable;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
+import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.export.TableExport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,7 +63,8 @@ public final class LicensesView implements ShellPage {
             I18n.t("licenses.search.prompt"), () -> PageParts.toFirstItem(table, table.getItems(),
                     table.getSelectionModel()));
 
-    public LicensesView(LicensesViewModel vm) {
+    /** @param tasks where the table's export writes its file */
+    public LicensesView(LicensesViewModel vm, TaskRunner tasks) {
         this.vm = vm;
         root.getStyleClass().add("licenses-page");
         root.setPadding(new Insets(12));
@@ -103,6 +106,8 @@ public final class LicensesView implements ShellPage {
         vm.sorted().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> vm.selectedProperty().set(row));
         table.setContextMenu(contextMenu());
+        TableExport.install(table, () -> root.getScene() == null ? null : root.getScene().getWindow(), tasks,
+                "licenses");
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (COPY_KEY.match(e)) {
                 copyKey();

@@ -2,11 +2,13 @@ package app.licensedesk.ui.shell;
 
 import org.kordamp.ikonli.feather.Feather;
 
-/** The main window's views, in navigation order (Ctrl/Cmd+1..3). */
+/** The main window's views, in navigation order: the nth is Ctrl/Cmd+n (up to 9). */
 public enum Page {
     CUSTOMERS(Feather.BRIEFCASE),
     CONTROLLERS(Feather.CPU),
-    LICENSES(Feather.KEY);
+    LICENSES(Feather.KEY),
+    EXPIRING(Feather.CLOCK),
+    ACTIVITY(Feather.LIST);
 
     private final Feather icon;
 

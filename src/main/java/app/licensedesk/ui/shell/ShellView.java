@@ -34,11 +34,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's frame: environment banner, user and sign-out, navigation, the current view, status bar,
- * and the keyboard shortcuts (Ctrl/Cmd+1..3, Ctrl/Cmd+F, F5). Views are created the first time they are shown.
+ * and the keyboard shortcuts (Ctrl/Cmd+1..9 for the pages in {@link Page} order, Ctrl/Cmd+F, F5). Views are
+ * created the first time they are shown.
  */
 public final class ShellView {
 
-    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+    /** How many pages have a Ctrl/Cmd+digit: those past the ninth have none. */
+    private static final int NUMBERED_PAGES = 9;
 
     private final ShellViewModel vm;
     private final Map<Page, Supplier<ShellPage>> factories;
@@ -83,9 +85,9 @@ public final class ShellView {
     /** Registers the keyboard shortcuts on the window's scene. */
     public void installShortcuts(Scene scene) {
         Page[] all = Page.values();
-        for (int i = 0; i < all.length; i++) {
+        for (int i = 0; i < Math.min(all.length, NUMBERED_PAGES); i++) {
             Page target = all[i];
-            scene.getAccelerators().put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN), () -> {
+            scene.getAccelerators().put(new KeyCodeCombination(digit(i + 1), KeyCombination.SHORTCUT_DOWN), () -> {
                 vm.pageProperty().set(target);
                 // also when the page was already shown: the shortcut always lands in the page
                 focusPage();
@@ -94,6 +96,11 @@ public final class ShellView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> currentPage().focusSearch());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> currentPage().refresh());
+    }
+
+    /** The key of a digit 1..9 on the main keyboard. */
+    private static KeyCode digit(int n) {
+        return KeyCode.valueOf("DIGIT" + n);
     }
 
     private void show(Page page) {
@@ -114,8 +121,8 @@ public final class ShellView {
             return;
         }
         // a split pane puts its items in the scene only when its skin is made, at the next layout pass: on a page's
-        // first showing a field in one (Customers' search) would refuse the focus, which then falls to the window's
-        // first control, Sign out
+        // first showing a field in one (Customers' search, Expiring's table) would refuse the focus, which then
+        // falls to the window's first control, Sign out
         page.root().applyCss();
         page.focusSearch();
         if (root.getScene().getFocusOwner() instanceof TextInputControl field) {
@@ -162,7 +169,9 @@ public final class ShellView {
             button.setUserData(page);
             button.setToggleGroup(nav);
             button.setMaxWidth(Double.MAX_VALUE);
-            button.setTooltip(new Tooltip(I18n.t("shell.nav.tooltip", i + 1)));
+            if (i < NUMBERED_PAGES) {
+                button.setTooltip(new Tooltip(I18n.t("shell.nav.tooltip", i + 1)));
+            }
             button.setOnAction(e -> {
                 // a toggle group lets the user un-select; the page stays what it was
                 vm.pageProperty().set(page);
