@@ -104,7 +104,8 @@ public final class ActivityView implements ShellPage {
         });
         time.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().add(time);
-        table.getColumns().add(text("action", 80, ActivityItem::action));
+        // not 80: a column left at JavaFX's default width is shrunk to its content ("Claim") when first laid out
+        table.getColumns().add(text("action", 90, ActivityItem::action));
         table.getColumns().add(text("key", 170, ActivityItem::key));
         table.getColumns().add(text("controller", 150, ActivityItem::controller));
         table.getColumns().add(text("user", 185, ActivityItem::user));
