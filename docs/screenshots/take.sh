@@ -7,9 +7,10 @@ out=$(cd "$(dirname "$0")" && pwd)
 export DISPLAY=:97
 Xvfb :97 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-java -Dlicensedesk.prefs="license-desk-screenshots-$$" -jar "$jar" --sandbox >/dev/null 2>&1 &
+data=$(mktemp -d) # the claim below goes into this activity log, not the user's
+java -Dlicensedesk.prefs="license-desk-screenshots-$$" -Dlicensedesk.data="$data" -jar "$jar" --sandbox >/dev/null 2>&1 &
 app=$!
-trap 'kill $app $xvfb 2>/dev/null || true' EXIT
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$data"' EXIT
 # wait for the sign-in window rather than a fixed time: on a busy machine the first keys would be lost
 sleep 1
 timeout 60 xdotool search --sync --onlyvisible --name "License Desk" >/dev/null
@@ -28,4 +29,9 @@ xdotool mousemove 400 307 click 1; sleep 1; xdotool key ctrl+shift+a; sleep 2; x
 shot activate-dialog 1
 xdotool key Escape; sleep 1; xdotool key ctrl+shift+l; sleep 2; xdotool type --delay 30 "Mol"; sleep 1; xdotool key Down
 shot claim-dialog 1
-xdotool key Escape
+# Claim; the Activity page then shows it
+xdotool mousemove 861 669 click 1; sleep 3
+xdotool key ctrl+4
+shot expiring 12
+xdotool key ctrl+5
+shot activity 3
