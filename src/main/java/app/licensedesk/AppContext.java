@@ -9,10 +9,13 @@ import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.service.activity.RecordingLicenseDeskService;
 import app.licensedesk.ui.activity.ActivityView;
 import app.licensedesk.ui.activity.ActivityViewModel;
+import app.licensedesk.ui.assign.AssignView;
+import app.licensedesk.ui.assign.AssignViewModel;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.common.UserSettings;
 import app.licensedesk.ui.controllers.ControllersView;
 import app.licensedesk.ui.controllers.ControllersViewModel;
 import app.licensedesk.ui.customers.CustomersView;
@@ -25,6 +28,7 @@ import app.licensedesk.ui.licenses.LicensesViewModel;
 import app.licensedesk.ui.login.ReauthPrompt;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseTable;
 import app.licensedesk.ui.shell.HelpMenu;
 import app.licensedesk.ui.shell.Page;
 import app.licensedesk.ui.shell.ShellView;
@@ -46,28 +50,38 @@ final class AppContext {
     AppContext(Backend backend, TaskRunner tasks, AppPreferences prefs, Clock clock, Supplier<Window> owner,
                Runnable onSignedOut) {
         ActivityLog activity = new ActivityLog(DataFolders.forCurrentUser());
-        // every page and dialog gets the recording service, so each claim and activation is in the activity log
+        // every page, dialog and the assignment workspace get the recording service: each claim and activation is
+        // in the activity log
         LicenseDeskService service = new RecordingLicenseDeskService(backend.service(), activity,
                 backend.environment(), backend.session()::username, clock);
-        LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(), clock);
+        LicenseTerms terms = UserSettings.load(prefs).licenseTerms();
+        LicenseTable.useDurationUnit(terms.durationUnit());
+        LicenseRegistry registry = new LicenseRegistry(terms, clock);
         Directory directory = new Directory(service, tasks);
         DialogService dialogs = new FxDialogService(owner, service, tasks, registry, directory,
                 backend.environment());
         tasks.setReauthenticator(new ReauthPrompt(backend, tasks, prefs, owner));
         Map<Page, Supplier<ShellPage>> pages = new EnumMap<>(Page.class);
+        ShellViewModel shellModel = new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
+            tasks.setReauthenticator(null);
+            onSignedOut.run();
+        });
+        // built now, shown when first wanted: "Assign…" on the Customers page opens it for a customer
+        AssignViewModel assign = new AssignViewModel(service, tasks, registry, directory);
         pages.put(Page.CUSTOMERS, () -> new CustomersView(
-                new CustomersViewModel(service, tasks, registry, directory, dialogs), tasks));
+                new CustomersViewModel(service, tasks, registry, directory, dialogs, customer -> {
+                    assign.open(customer);
+                    shellModel.pageProperty().set(Page.ASSIGN);
+                }), tasks));
         pages.put(Page.CONTROLLERS, () -> new ControllersView(
                 new ControllersViewModel(service, tasks, registry, directory, dialogs), tasks));
         pages.put(Page.LICENSES, () -> new LicensesView(
                 new LicensesViewModel(service, tasks, registry, directory, dialogs), tasks));
+        pages.put(Page.ASSIGN, () -> new AssignView(assign));
         pages.put(Page.EXPIRING, () -> new ExpiringView(new ExpiringViewModel(service, tasks, registry, directory,
                 clock, ExpiringViewModel.DEFAULT_DAYS), tasks));
         pages.put(Page.ACTIVITY, () -> new ActivityView(new ActivityViewModel(activity, tasks), tasks));
-        shell = new ShellView(new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
-            tasks.setReauthenticator(null);
-            onSignedOut.run();
-        }), pages);
+        shell = new ShellView(shellModel, pages);
         shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),
                 HelpMenu::openWithDesktop, owner).node());
     }

@@ -5,16 +5,24 @@ import app.licensedesk.model.Environment;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
+import app.licensedesk.service.credentials.CredentialStore;
+import app.licensedesk.service.credentials.KeptSignIn;
+import app.licensedesk.service.credentials.KeyringCredentialStore;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.OsTheme;
+import app.licensedesk.ui.common.TableState;
+import app.licensedesk.ui.common.Themes;
+import app.licensedesk.ui.common.UserSettings;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.login.LoginView;
 import app.licensedesk.ui.login.LoginViewModel;
-import atlantafx.base.theme.PrimerLight;
+import app.licensedesk.ui.prefs.PreferencesDialog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application: the sign-in window, then the main window of the signed-in session; sign-out returns
- * to sign-in. Started by {@link Launcher} (or by tests, which set {@link #options} first).
+ * to sign-in. Started by {@link Launcher} (or by tests, through the package-private constructors).
  */
 public final class LicenseDeskApp extends Application {
 
@@ -44,9 +52,15 @@ public final class LicenseDeskApp extends Application {
 
     private AppOptions options;
     private final LocalSandbox sandbox;
+    /** Where "keep me signed in" keeps the token: the OS credential store; tests put one in memory. */
+    private final Supplier<CredentialStore> credentialStore;
+    /** How the operating system's light or dark look is read; tests fix it. */
+    private final Supplier<UserSettings.Theme> osTheme;
     private ExecutorService background;
     private TaskRunner tasks;
     private AppPreferences prefs;
+    private KeptSignIn keeper;
+    private Themes themes;
     private Stage stage;
     /** The signed-in session, or null on the sign-in screen. */
     private Backend signedIn;
@@ -58,8 +72,16 @@ public final class LicenseDeskApp extends Application {
 
     /** For tests: the given options, and the in-process sandbox with its options (a test clock, say). */
     LicenseDeskApp(AppOptions options, SandboxOptions sandboxOptions) {
+        this(options, sandboxOptions, KeyringCredentialStore::new, OsTheme::detect);
+    }
+
+    /** For tests that also choose the credential store and the operating system's look. */
+    LicenseDeskApp(AppOptions options, SandboxOptions sandboxOptions, Supplier<CredentialStore> credentialStore,
+                   Supplier<UserSettings.Theme> osTheme) {
         this.options = options;
         this.sandbox = new LocalSandbox(sandboxOptions);
+        this.credentialStore = credentialStore;
+        this.osTheme = osTheme;
     }
 
     @Override
@@ -72,7 +94,6 @@ public final class LicenseDeskApp extends Application {
 
     @Override
     public void start(Stage primary) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         AtomicInteger counter = new AtomicInteger();
         background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "license-desk-task-" + counter.incrementAndGet());
@@ -81,6 +102,13 @@ public final class LicenseDeskApp extends Application {
         });
         tasks = new TaskRunner(background, Platform::runLater);
         prefs = AppPreferences.user();
+        // the language first: every view takes its texts when it is built
+        I18n.applyAtStart(prefs);
+        UserSettings settings = UserSettings.load(prefs);
+        TableState.install(prefs);
+        themes = new Themes(tasks, osTheme);
+        themes.apply(settings.theme());
+        keeper = new KeptSignIn(credentialStore.get());
         stage = primary;
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             // the last net: log it and tell the user, never die silently
@@ -89,11 +117,12 @@ public final class LicenseDeskApp extends Application {
                 Alert alert = new Alert(Alert.AlertType.ERROR, I18n.t("error.unexpected",
                         error.getClass().getSimpleName()));
                 BaseDialog.decorate(alert, stage, I18n.t("error.title"));
+                alert.setHeaderText(I18n.t("error.title")); // JavaFX's own header has no Dutch
                 alert.show();
             }
         });
         primary.getIcons().setAll(icons());
-        showLogin();
+        showLogin(true);
         primary.show();
         SmokeTest.windowShown(primary);
     }
@@ -107,10 +136,12 @@ public final class LicenseDeskApp extends Application {
                 .toList();
     }
 
-    private void showLogin() {
+    /** @param atStart true when the app starts: a kept sign-in is resumed then, not after a sign-out */
+    private void showLogin(boolean atStart) {
         AppOptions opts = options;
         LoginViewModel vm = new LoginViewModel(this::connect, tasks, prefs, opts.preselect(), opts.authUrl(),
                 opts.apiUrl(), this::showMain);
+        vm.offerKeep(keeper);
         Scene scene = new Scene(new LoginView(vm, LocalSandbox.accountsHint(), false).root(), 560, 680);
         scene.getStylesheets().add(LicenseDeskApp.class.getResource(CSS).toExternalForm());
         stage.setOnCloseRequest(e -> vm.dispose());
@@ -118,6 +149,9 @@ public final class LicenseDeskApp extends Application {
         stage.setMaximized(false);
         stage.setScene(scene);
         stage.centerOnScreen();
+        if (atStart) {
+            vm.resumeKept();
+        }
     }
 
     private Backend connect(Environment.Kind kind, String authUrl, String apiUrl) {
@@ -126,7 +160,13 @@ public final class LicenseDeskApp extends Application {
             case SANDBOX -> Environment.sandbox(sandbox.baseUrl());
             case CUSTOM -> new Environment(Environment.Kind.CUSTOM, authUrl, apiUrl);
         };
-        return Backends.connect(env, ClientSettings.defaults());
+        return Backends.connect(env, clientSettings(UserSettings.load(prefs)));
+    }
+
+    /** The client's settings with the preferences that apply at sign-in: requests at once, controller node types. */
+    static ClientSettings clientSettings(UserSettings settings) {
+        return ClientSettings.defaults().withMaxConcurrentRequests(settings.concurrency())
+                .withControllerNodeTypes(settings.nodeTypes());
     }
 
     private void showMain(Backend backend) {
@@ -135,7 +175,7 @@ public final class LicenseDeskApp extends Application {
                 () -> {
                     signedIn = null;
                     saveWindow();
-                    showLogin();
+                    showLogin(false);
                 });
         // never larger than the screen, whatever was remembered on another monitor
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -144,6 +184,7 @@ public final class LicenseDeskApp extends Application {
                 Math.min(prefs.getDouble(PREF_HEIGHT, 820), screen.getHeight()));
         scene.getStylesheets().add(LicenseDeskApp.class.getResource(CSS).toExternalForm());
         context.shell().installShortcuts(scene);
+        context.shell().setOnPreferences(() -> PreferencesDialog.open(stage, prefs, themes));
         stage.setOnCloseRequest(e -> saveWindow());
         stage.setTitle(I18n.t("app.name") + " \u2013 " + backend.session().username() + " @ "
                 + I18n.t("environment." + backend.environment().kind().name()));
@@ -154,12 +195,17 @@ public final class LicenseDeskApp extends Application {
 
     /**
      * Closing the app while signed in ends the session on the server too, so no 14-day refresh token stays valid
-     * behind the user's back. Best effort, and never more than two seconds.
+     * behind the user's back; unless the user chose to stay signed in, whose kept token must stay valid. Best
+     * effort, and never more than two seconds.
      */
     private void signOutOnExit() {
         Backend backend = signedIn;
         signedIn = null;
         if (backend == null) {
+            return;
+        }
+        if (keeper.keeps(backend.session())) {
+            backend.close();
             return;
         }
         Thread signOut = new Thread(() -> {

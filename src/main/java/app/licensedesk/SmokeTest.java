@@ -21,10 +21,12 @@ final class SmokeTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     /**
-     * Modules the sign-in window does not load but the app needs later (TLS to Eniris, the local sandbox, dates in
-     * the user's language): a trimmed runtime that lacks one would start fine and fail in front of a user.
+     * Modules the sign-in window does not load but the app needs later (TLS to Eniris, dates in the user's
+     * language, the credential store's D-Bus transport): a trimmed runtime that lacks one would start fine and fail
+     * in front of a user.
      */
-    static final List<String> LATER_MODULES = List.of("jdk.crypto.ec", "jdk.httpserver", "jdk.localedata");
+    static final List<String> LATER_MODULES = List.of("jdk.crypto.ec", "jdk.localedata", "jdk.net",
+        "jdk.security.auth");
     private static final String PREFIX = "license-desk --smoke-test: ";
 
     /** The smoke test now running in this JVM, if any; the app reports its first window here. */

@@ -1,8 +1,10 @@
 package app.licensedesk.service;
 
+import app.licensedesk.model.RefreshToken;
 import app.licensedesk.model.SessionState;
 import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.session.TokenSession;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The sign-in port over the token session: the screens get the steps, never the tokens or their renewal. */
@@ -21,6 +23,21 @@ record SessionSignIn(TokenSession session) implements SignIn {
     @Override
     public void completeTwoFactor(TwoFactorMethod method, String code) {
         session.completeTwoFactor(method, code);
+    }
+
+    @Override
+    public SessionState resume(String username, RefreshToken kept) {
+        return session.resume(username, kept);
+    }
+
+    @Override
+    public Optional<RefreshToken> refreshToken() {
+        return session.refreshToken();
+    }
+
+    @Override
+    public void addRefreshTokenListener(Consumer<RefreshToken> listener) {
+        session.addRefreshTokenListener(listener);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package app.licensedesk.service;
 
+import app.licensedesk.model.RefreshToken;
 import app.licensedesk.model.SessionState;
 import app.licensedesk.model.TwoFactorMethod;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +26,19 @@ public interface SignIn {
 
     /** Completes sign-in with a second factor; afterwards the state is SIGNED_IN. */
     void completeTwoFactor(TwoFactorMethod method, String code);
+
+    /**
+     * Signs in with a refresh token kept from an earlier run (renewed first when older than seven days).
+     *
+     * @throws RuntimeException the API's exception; UNAUTHORIZED when the token has expired or was revoked
+     */
+    SessionState resume(String username, RefreshToken kept);
+
+    /** The refresh token held now, for "keep me signed in"; empty when not signed in. */
+    Optional<RefreshToken> refreshToken();
+
+    /** Adds a listener told of every new refresh token (sign-in, resume, renewal), on the thread that got it. */
+    void addRefreshTokenListener(Consumer<RefreshToken> listener);
 
     /** Calls /auth/logout when there is a refresh token (best effort) and forgets every token. */
     void signOut();

@@ -1,5 +1,6 @@
 package app.licensedesk.session;
 
+import app.licensedesk.model.RefreshToken;
 import app.licensedesk.model.SessionState;
 import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.api.AccessTokenSource;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The session of one user against one environment: sign-in with 2FA, access tokens renewed ahead of expiry and
  * on demand (one renewal at a time serves every waiting request), the refresh token renewed when it gets old,
- * and sign-out. Tokens live in memory only. Thread-safe.
+ * and sign-out. Tokens live in memory only; a listener may keep the refresh token elsewhere ("keep me signed in"),
+ * and {@link #resume} picks such a token up again. Thread-safe.
  */
 public final class TokenSession implements AccessTokenSource {
 
@@ -38,6 +41,7 @@ public final class TokenSession implements AccessTokenSource {
     /** Guards every state change and every renewal, so only one renewal runs at a time. */
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Consumer<SessionState>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RefreshToken>> refreshListeners = new CopyOnWriteArrayList<>();
 
     private volatile SessionState state = SessionState.SIGNED_OUT;
     private volatile String username;
@@ -119,6 +123,53 @@ public final class TokenSession implements AccessTokenSource {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Signs in with a refresh token kept from an earlier run: renews it first when it is older than the renewal age
+     * (seven days by default), then asks for an access token. On a refusal (401: expired or revoked) the session
+     * stays signed out and the exception is thrown; the caller asks for the password then.
+     */
+    public SessionState resume(String username, RefreshToken kept) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(kept, "kept");
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            String refresh = kept.value();
+            Instant obtainedAt = kept.obtainedAt();
+            if (!now.isBefore(obtainedAt.plus(refreshTokenRenewAfter))) {
+                try {
+                    refresh = auth.renewRefreshToken(refresh);
+                    obtainedAt = now;
+                } catch (ApiException e) {
+                    if (e.kind() == ErrorKind.UNAUTHORIZED) {
+                        throw e;
+                    }
+                    LOG.warn("Could not renew the kept refresh token ({}); trying it as it is", e.kind());
+                }
+            }
+            String access = auth.accessToken(refresh);
+            signedIn(username, refresh, access, obtainedAt);
+            return SessionState.SIGNED_IN;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The refresh token held now, or empty when not signed in. */
+    public Optional<RefreshToken> refreshToken() {
+        Tokens current = tokens;
+        return current == null ? Optional.empty()
+                : Optional.of(new RefreshToken(current.refresh(), current.refreshObtainedAt()));
+    }
+
+    /**
+     * Adds a listener told of every new refresh token (after a sign-in, a resume and each renewal), on the thread
+     * that got it. It is told nothing at sign-out or expiry: the state listeners say that.
+     */
+    public void addRefreshTokenListener(Consumer<RefreshToken> listener) {
+        refreshListeners.add(Objects.requireNonNull(listener));
     }
 
     public void signOut() {
@@ -206,8 +257,12 @@ public final class TokenSession implements AccessTokenSource {
                 }
                 throw e;
             }
+            boolean renewedRefresh = !refresh.equals(current.refresh());
             tokens = new Tokens(refresh, refreshObtainedAt, access, lifetime.renewAt(access, now));
             LOG.debug("Access token renewed");
+            if (renewedRefresh) {
+                tellRefreshToken(new RefreshToken(refresh, refreshObtainedAt));
+            }
             return access;
         } finally {
             lock.unlock();
@@ -228,6 +283,18 @@ public final class TokenSession implements AccessTokenSource {
         tokens = new Tokens(refresh, obtainedAt, access, lifetime.renewAt(access, obtainedAt));
         changeState(SessionState.SIGNED_IN);
         LOG.info("Signed in as {}", user);
+        tellRefreshToken(new RefreshToken(refresh, obtainedAt));
+    }
+
+    private void tellRefreshToken(RefreshToken token) {
+        for (Consumer<RefreshToken> listener : refreshListeners) {
+            try {
+                listener.accept(token);
+            } catch (RuntimeException e) {
+                // the message only: a listener's exception might quote what it was given
+                LOG.warn("A refresh token listener failed: {}", e.getClass().getSimpleName());
+            }
+        }
     }
 
     private ApiException expire(ApiException cause) {

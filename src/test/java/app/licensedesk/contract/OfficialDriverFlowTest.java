@@ -1,5 +1,6 @@
 package app.licensedesk.contract;
 
+import app.licensedesk.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,10 +17,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +48,7 @@ class OfficialDriverFlowTest {
     private static final String CONTROLLER_TYPE = "smartgridControllerSite";
 
     private final TestClock clock =
-            new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusNanos(123_456_000));
+            TestClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusNanos(123_456_000));
     private SandboxServer sandbox;
 
     @AfterEach
@@ -437,34 +436,6 @@ class OfficialDriverFlowTest {
 
         private static Duration age(Instant since, Instant now) {
             return Duration.between(since, now);
-        }
-    }
-
-    /** A clock the test moves; the in-process sandbox and the driver-like client share it. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -10,7 +10,7 @@ import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.EnirisClient;
 import app.licensedesk.api.EnirisConnection;
 import app.licensedesk.api.LoginResult;
-import app.licensedesk.api.testing.MutableClock;
+import app.licensedesk.testing.TestClock;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
 import app.licensedesk.model.Controller;
@@ -63,7 +63,7 @@ class SandboxContractTest {
 
     private static final String CONTROLLER_TYPE = "smartgridControllerSite";
 
-    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private final TestClock clock = TestClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private final List<Backend> backends = new ArrayList<>();
     private final Set<String> usedKeys = new HashSet<>();
     private SandboxServer sandbox;

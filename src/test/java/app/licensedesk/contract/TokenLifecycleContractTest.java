@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.licensedesk.api.ApiException;
 import app.licensedesk.model.ErrorKind;
-import app.licensedesk.api.testing.MutableClock;
+import app.licensedesk.testing.TestClock;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
 import app.licensedesk.model.Environment;
@@ -28,7 +28,7 @@ class TokenLifecycleContractTest {
 
     private static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
 
-    private final MutableClock serverClock = new MutableClock(START);
+    private final TestClock serverClock = TestClock.at(START);
     private SandboxServer sandbox;
     private Backend backend;
 
@@ -42,7 +42,7 @@ class TokenLifecycleContractTest {
         }
     }
 
-    private Backend start(MutableClock clientClock) throws Exception {
+    private Backend start(TestClock clientClock) throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withCustomers(5).withClock(serverClock));
         backend = Backends.connect(Environment.sandbox(sandbox.baseUrl()),
                 TestSettings.fast(clientClock, new RecordingSleeper()));
@@ -74,7 +74,7 @@ class TokenLifecycleContractTest {
 
     @Test
     void anAccessTokenTheServerNoLongerAcceptsIsRenewedOnItsRefusal() throws Exception {
-        MutableClock clientClock = new MutableClock(START); // the client does not notice time passing
+        TestClock clientClock = TestClock.at(START); // the client does not notice time passing
         Backend b = start(clientClock);
         serverClock.advance(Duration.ofMinutes(6));
         assertThat(b.service().customers()).isNotEmpty();
@@ -106,7 +106,7 @@ class TokenLifecycleContractTest {
 
     @Test
     void anExpiredRefreshTokenFoundOnlyThroughA401AlsoSignsOut() throws Exception {
-        MutableClock clientClock = new MutableClock(START);
+        TestClock clientClock = TestClock.at(START);
         Backend b = start(clientClock);
         serverClock.advance(Duration.ofDays(15));
         assertThat(failure(() -> b.service().customers()).kind()).isEqualTo(ErrorKind.SIGNED_OUT);

@@ -1,5 +1,6 @@
 package app.licensedesk.sandbox;
 
+import app.licensedesk.testing.TestClock;
 import static app.licensedesk.sandbox.SandboxAccounts.ADMIN_PASSWORD;
 import static app.licensedesk.sandbox.SandboxAccounts.ADMIN_USERNAME;
 import static app.licensedesk.sandbox.SandboxAccounts.SALES_PASSWORD;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class AuthRoutesTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.at(TestClock.START);
     private SandboxServer server;
     private SandboxHttp http;
 
@@ -41,7 +42,7 @@ class AuthRoutesTest {
         assertThat(payload.get("typ").getAsString()).isEqualTo("refresh");
         assertThat(payload.get("sub").getAsString()).isEqualTo(ADMIN_USERNAME);
         assertThat(payload.get("userId").getAsInt()).isEqualTo(SandboxAccounts.ADMIN_USER_ID);
-        assertThat(payload.get("iat").getAsLong()).isEqualTo(MutableClock.START.getEpochSecond());
+        assertThat(payload.get("iat").getAsLong()).isEqualTo(TestClock.START.getEpochSecond());
         assertThat(payload.get("exp").getAsLong() - payload.get("iat").getAsLong())
                 .isEqualTo(Duration.ofDays(14).toSeconds());
     }

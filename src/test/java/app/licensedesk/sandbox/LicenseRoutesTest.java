@@ -1,5 +1,6 @@
 package app.licensedesk.sandbox;
 
+import app.licensedesk.testing.TestClock;
 import static app.licensedesk.sandbox.SandboxHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,7 @@ class LicenseRoutesTest {
     private static final Set<String> LICENSE_FIELDS = Set.of("id", "key", "gridKw", "solarKw", "batteryKw",
             "evKw", "creationDate", "activationDate", "duration", "deactivationDate", "type");
 
-    private static final MutableClock CLOCK = new MutableClock();
+    private static final TestClock CLOCK = TestClock.at(TestClock.START);
     private static SandboxServer server;
     private static SandboxHttp http;
     private static String admin;

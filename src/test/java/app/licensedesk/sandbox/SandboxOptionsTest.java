@@ -1,5 +1,6 @@
 package app.licensedesk.sandbox;
 
+import app.licensedesk.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class SandboxOptionsTest {
     @Test
     void withersReturnChangedCopies() {
         SandboxOptions base = SandboxOptions.defaults();
-        MutableClock clock = new MutableClock();
+        TestClock clock = TestClock.at(TestClock.START);
         SandboxOptions o = base.withPort(1234).withCustomers(8).withLatencyMs(50).withFaultRate(0.25).withSeed(7)
                 .withAccessTokenTtl(Duration.ofSeconds(60)).withRefreshTokenTtl(Duration.ofDays(1))
                 .withClock(clock).withUnknownLicenseTypes(true).withApplyThenDropRate(0.5);
@@ -113,7 +114,7 @@ class SandboxOptionsTest {
 
     @Test
     void bannerNamesUrlAccountsSecretsAndExamples() throws Exception {
-        MutableClock clock = new MutableClock();
+        TestClock clock = TestClock.at(TestClock.START);
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withCustomers(4)
                 .withClock(clock))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

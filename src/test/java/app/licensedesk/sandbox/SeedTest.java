@@ -1,5 +1,6 @@
 package app.licensedesk.sandbox;
 
+import app.licensedesk.testing.TestClock;
 import static app.licensedesk.sandbox.SandboxHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class SeedTest {
     enum Status { NOT_ACTIVATED, ACTIVE, EXPIRING, EXPIRED, DEACTIVATED }
 
     private static final String CONTROLLERS = "{\"filter\":{\"nodeType\":[\"smartgridControllerSite\"]}}";
-    private static final MutableClock CLOCK = new MutableClock();
+    private static final TestClock CLOCK = TestClock.at(TestClock.START);
 
     private static SandboxServer server;
     private static SandboxHttp http;

@@ -1,5 +1,6 @@
 package app.licensedesk.sandbox;
 
+import app.licensedesk.testing.TestClock;
 import static app.licensedesk.sandbox.SandboxAccounts.ADMIN_PASSWORD;
 import static app.licensedesk.sandbox.SandboxAccounts.ADMIN_USERNAME;
 import static app.licensedesk.sandbox.SandboxAccounts.RECOVERY_CODES;
@@ -26,7 +27,7 @@ class TwoFactorTest {
     private static final String EMAIL = "/user/2fa/email-otp/authenticate";
     private static final String RECOVERY = "/user/2fa/recovery-code/authenticate";
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.at(TestClock.START);
     private SandboxServer server;
     private SandboxHttp http;
 

@@ -8,7 +8,7 @@ import app.licensedesk.api.ApiException;
 import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.testing.FakeEniris;
-import app.licensedesk.api.testing.MutableClock;
+import app.licensedesk.testing.TestClock;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.Resources;
 import app.licensedesk.api.testing.TestSettings;
@@ -43,7 +43,7 @@ class ApiLicenseDeskServiceTest {
     private static final Customer GAMMA = new Customer(3, "c0000000-0000-4000-8000-000000000003", "Gamma");
     private static final Customer NO_UUID = new Customer(4, null, "Delta");
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-03-01T08:00:00Z"));
     private final FakeEniris fake = new FakeEniris(clock);
     private final MockWebServer server = new MockWebServer();
     private final List<JsonObject> deviceQueries = new CopyOnWriteArrayList<>();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import app.licensedesk.api.ApiException;
 import app.licensedesk.model.ErrorKind;
 import app.licensedesk.api.testing.FakeEniris;
-import app.licensedesk.api.testing.MutableClock;
+import app.licensedesk.testing.TestClock;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
 import app.licensedesk.model.Customer;
@@ -42,7 +42,7 @@ class LostAnswerTest {
     private static final String NODE = "SGC-0001";
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final TestClock clock = TestClock.at(NOW);
     private final FakeEniris fake = new FakeEniris(clock);
     private final MockWebServer server = new MockWebServer();
     private final AtomicReference<Instant> activatedAt = new AtomicReference<>();

@@ -8,7 +8,7 @@ import app.licensedesk.api.EnirisClient;
 import app.licensedesk.api.EnirisConnection;
 import app.licensedesk.api.testing.FakeEniris;
 import app.licensedesk.api.testing.FakeEniris.TwoFactor;
-import app.licensedesk.api.testing.MutableClock;
+import app.licensedesk.testing.TestClock;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
 import app.licensedesk.model.TwoFactorMethod;
@@ -38,7 +38,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 class SecretsNeverLoggedTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-03-01T08:00:00Z"));
     private final FakeEniris fake = new FakeEniris(clock);
     private final MockWebServer server = new MockWebServer();
     private final CapturingAppender appender = new CapturingAppender();

@@ -96,7 +96,7 @@ record ActivityItem(Instant time, List<ActivityEntry> entries) {
             steps.add(I18n.t("activity.story.SENT"));
         }
         String story = String.join(I18n.t("activity.story.then"), steps);
-        story = story.substring(0, 1).toUpperCase(I18n.bundle().getLocale()) + story.substring(1);
+        story = story.substring(0, 1).toUpperCase(I18n.locale()) + story.substring(1);
         Instant asked = first().requestedAt();
         return asked == null ? story : story + " " + I18n.t("activity.story.at", Formats.dateTime(asked));
     }

@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the app remembers between runs: the username (never the password), the environment choice and custom
- * URLs, the window size and the last view. Backed by java.util.prefs (registry on Windows, plist on macOS).
+ * What the app remembers between runs: the username (never the password or a token), the environment choice and
+ * custom URLs, the window size, the last view, the tables' columns and the {@link UserSettings}. Backed by
+ * java.util.prefs (registry on Windows, plist on macOS).
  */
 public final class AppPreferences {
 
@@ -33,10 +34,16 @@ public final class AppPreferences {
     }
 
     public void put(String key, String value) {
-        if (value == null) {
-            node.remove(key);
-        } else {
-            node.put(key, value);
+        try {
+            if (value == null) {
+                node.remove(key);
+            } else {
+                node.put(key, value);
+            }
+        } catch (IllegalStateException e) {
+            // the node was removed (a test's clean-up, a reset): there is nowhere to remember it
+            LOG.debug("Preference {} not saved: {}", key, e.getMessage());
+            return;
         }
         flush();
     }
@@ -46,8 +53,7 @@ public final class AppPreferences {
     }
 
     public void putDouble(String key, double value) {
-        node.putDouble(key, value);
-        flush();
+        put(key, Double.toString(value));
     }
 
     private void flush() {

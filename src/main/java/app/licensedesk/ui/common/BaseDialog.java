@@ -19,6 +19,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,12 +129,22 @@ public class BaseDialog<R> extends Dialog<R> {
      */
     public final Button addButtons(String okText, String okId) {
         ButtonType ok = new ButtonType(okText, ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        ButtonType cancelType = cancel();
+        getDialogPane().getButtonTypes().setAll(ok, cancelType);
         Button okButton = (Button) getDialogPane().lookupButton(ok);
         okButton.setId(okId);
-        Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
+        Button cancel = (Button) getDialogPane().lookupButton(cancelType);
         cancel.setId("dialogCancelButton");
+        cancel.setGraphic(new FontIcon(Feather.X));
         return okButton;
+    }
+
+    /**
+     * A Cancel button in the app's language. JavaFX's own {@link ButtonType#CANCEL} takes its text from JavaFX,
+     * which has no Dutch, and from the locale of the moment its class was loaded.
+     */
+    public static ButtonType cancel() {
+        return new ButtonType(I18n.t("dialog.cancel"), ButtonData.CANCEL_CLOSE);
     }
 
     /**

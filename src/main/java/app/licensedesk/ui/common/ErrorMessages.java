@@ -10,7 +10,7 @@ public final class ErrorMessages {
 
     /** What the user was doing when the failure happened; picks the specific wording. */
     public enum Action {
-        GENERAL, SIGN_IN, TWO_FACTOR, LOAD_CUSTOMERS, LOAD_CONTROLLERS, LOAD_CUSTOMER_LICENSES,
+        GENERAL, SIGN_IN, RESUME, TWO_FACTOR, LOAD_CUSTOMERS, LOAD_CONTROLLERS, LOAD_CUSTOMER_LICENSES,
         LOAD_CONTROLLER_LICENSES,
         LOAD_LICENSES, ACTIVATE, CLAIM
     }
@@ -40,6 +40,7 @@ public final class ErrorMessages {
                 case SIGN_IN -> "PASSWORD_INCORRECT".equals(api.errorCode()) || api.httpStatus() == 401
                         ? I18n.t("error.signIn.wrongPassword") : I18n.t("error.unauthorized");
                 case TWO_FACTOR -> I18n.t("error.twoFactor.wrongCode");
+                case RESUME -> I18n.t("error.resume.refused");
                 default -> I18n.t("error.unauthorized");
             };
             case SIGNED_OUT -> I18n.t("error.signedOut");
@@ -104,7 +105,7 @@ public final class ErrorMessages {
     private static String rateLimited(Failure api, Action action) {
         Duration wait = api.retryAfter();
         String key = switch (action) {
-            case SIGN_IN -> "error.rateLimited.signIn";
+            case SIGN_IN, RESUME -> "error.rateLimited.signIn";
             case TWO_FACTOR -> "error.rateLimited.twoFactor";
             default -> "error.rateLimited";
         };

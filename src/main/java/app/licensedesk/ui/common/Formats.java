@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Locale;
 
-/** Dates and numbers for people: in the user's locale and time zone; missing values as an empty string. */
+/**
+ * Dates and numbers for people: in the chosen language's locale ({@link I18n#locale()}) and the computer's time zone;
+ * missing values as an empty string.
+ */
 public final class Formats {
 
     private static final DateTimeFormatter UTC_ISO = DateTimeFormatter.ISO_INSTANT;
@@ -21,12 +23,12 @@ public final class Formats {
 
     public static String date(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(Locale.getDefault()).format(instant.atZone(zone()));
+                .withLocale(I18n.locale()).format(instant.atZone(zone()));
     }
 
     public static String dateTime(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.getDefault()).format(instant.atZone(zone()));
+                .withLocale(I18n.locale()).format(instant.atZone(zone()));
     }
 
     /** The instant as the API receives it, e.g. 2026-12-01T08:00:00Z. */
@@ -35,6 +37,6 @@ public final class Formats {
     }
 
     public static String number(Integer value) {
-        return value == null ? "" : NumberFormat.getIntegerInstance(Locale.getDefault()).format(value);
+        return value == null ? "" : NumberFormat.getIntegerInstance(I18n.locale()).format(value);
     }
 }

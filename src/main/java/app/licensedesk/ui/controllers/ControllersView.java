@@ -7,6 +7,7 @@ import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.shared.LicensePane;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
+import app.licensedesk.ui.common.TableState;
 import app.licensedesk.ui.common.TaskRunner;
 import atlantafx.base.controls.Spacer;
 import java.time.Instant;
@@ -156,6 +157,7 @@ public final class ControllersView implements ShellPage {
         SortedList<Controller> sorted = new SortedList<>(vm.controllers());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        TableState.remember(table, "controllers");
         Label placeholder = new Label();
         placeholder.getStyleClass().add("inline-info");
         placeholder.textProperty().bind(vm.tablePlaceholderProperty());

@@ -6,22 +6,32 @@ import app.licensedesk.ui.shared.LicenseListModel;
 import app.licensedesk.ui.shared.LicensePane;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
+import atlantafx.base.controls.Spacer;
 import app.licensedesk.ui.common.TaskRunner;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Customers page: customer list with search on the left, the selected customer's licenses on the right. */
 public final class CustomersView implements ShellPage {
+
+    private static final KeyCombination ASSIGN = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
 
     private final CustomersViewModel vm;
     private final TextField search;
@@ -40,6 +50,13 @@ public final class CustomersView implements ShellPage {
         root.getStyleClass().add("customers-page");
         root.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(root.getItems().get(0), false);
+        // on the page, not the scene: the shortcut must not fire while another page is shown
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (ASSIGN.match(e) && vm.hasCustomerProperty().get()) {
+                e.consume();
+                vm.assignSelected();
+            }
+        });
     }
 
     private VBox buildList() {
@@ -72,6 +89,13 @@ public final class CustomersView implements ShellPage {
         Label name = new Label();
         name.getStyleClass().add("customer-title");
         name.textProperty().bind(vm.selectedNameProperty());
+        Button assign = new Button(I18n.t("customers.action.assign"), new FontIcon(Feather.SHUFFLE));
+        assign.setId("customerAssignButton");
+        assign.setMnemonicParsing(true);
+        assign.setTooltip(new Tooltip(I18n.t("customers.action.assign.tooltip", ASSIGN.getDisplayText())));
+        assign.setOnAction(e -> vm.assignSelected());
+        HBox nameRow = new HBox(12, name, new Spacer(), assign);
+        nameRow.setAlignment(Pos.CENTER_LEFT);
 
         Label uuidCaption = new Label(I18n.t("customers.uuid"));
         uuidCaption.getStyleClass().add("detail-key");
@@ -89,7 +113,7 @@ public final class CustomersView implements ShellPage {
         HBox uuidRow = new HBox(6, uuidCaption, uuid, noView);
         uuidRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox header = new VBox(4, name, uuidRow, LicensePane.statusPills(vm.licenses()));
+        VBox header = new VBox(4, nameRow, uuidRow, LicensePane.statusPills(vm.licenses()));
         header.setId("customerHeader");
         PageParts.visibleWhen(header, vm.hasCustomerProperty());
 

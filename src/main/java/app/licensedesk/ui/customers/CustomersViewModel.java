@@ -11,6 +11,7 @@ import app.licensedesk.ui.common.KeepSelection;
 import app.licensedesk.ui.shared.LicenseListModel;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -39,10 +40,20 @@ public final class CustomersViewModel {
     private final StringBinding selectedName;
     private final StringBinding selectedUuid;
     private final BooleanBinding hasCustomer = selectedCustomer.isNotNull();
+    private final Consumer<Customer> assign;
     private boolean shownBefore;
 
     public CustomersViewModel(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry,
                               Directory directory, DialogService dialogs) {
+        this(service, tasks, registry, directory, dialogs, customer -> { });
+    }
+
+    /**
+     * @param assign opens the assignment workspace for a customer ("Assign…")
+     */
+    public CustomersViewModel(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry,
+                              Directory directory, DialogService dialogs, Consumer<Customer> assign) {
+        this.assign = assign;
         this.service = service;
         this.registry = registry;
         this.directory = directory;
@@ -85,6 +96,13 @@ public final class CustomersViewModel {
     public void refresh() {
         directory.reloadAll();
         loadSelected();
+    }
+
+    /** "Assign…": opens the assignment workspace for the selected customer. */
+    public void assignSelected() {
+        if (selectedCustomer.get() != null) {
+            assign.accept(selectedCustomer.get());
+        }
     }
 
     /** Retry after the customer list failed to load. */

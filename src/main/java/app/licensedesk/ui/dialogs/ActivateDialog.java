@@ -24,6 +24,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The activation-date dialog: activates a license now or at a chosen local date and time. */
 public final class ActivateDialog extends BaseDialog<License> {
@@ -69,7 +71,7 @@ public final class ActivateDialog extends BaseDialog<License> {
         timeField.setPrefColumnCount(5);
         timeField.textProperty().bindBidirectional(vm.timeProperty());
         whenLeft(timeField, vm::timeTouched);
-        Label zoneLabel = new Label(I18n.t("activate.zone", ActivateViewModel.zoneName(vm.zone())));
+        Label zoneLabel = new Label(I18n.t("activate.zone", ActivationMoment.zoneName(vm.zone())));
         zoneLabel.getStyleClass().add("inline-info");
         HBox dateTime = new HBox(6, datePicker, timeField, zoneLabel);
         dateTime.setAlignment(Pos.CENTER_LEFT);
@@ -111,6 +113,7 @@ public final class ActivateDialog extends BaseDialog<License> {
         refitOn(vm.keyErrorProperty(), key.note().textProperty(), vm.dateErrorProperty(), vm.timeErrorProperty(),
                 vm.momentErrorProperty(), vm.utcTextProperty(), vm.confirmationProperty(), vm.errorProperty());
         Button ok = addButtons(I18n.t("activate.ok"), "activateOkButton");
+        ok.setGraphic(new FontIcon(Feather.ZAP));
         onOkAsync(ok, vm.invalidProperty(), vm.busyProperty(), () -> vm.activate(this::finish));
         Platform.runLater(() -> {
             keyField.requestFocus();
@@ -122,9 +125,9 @@ public final class ActivateDialog extends BaseDialog<License> {
      * Keeps the date field's text exactly as typed. When the focus leaves, a picker writes its value's text back
      * into the field: "" for no value, the last good date when the text does not parse. So here the text is what
      * counts (the view model reads it), the value is only where the calendar opens and never becomes null, and a
-     * date picked in the calendar is written into the field, year-month-day.
+     * date picked in the calendar is written into the field, year-month-day. Also used by the assignment workspace.
      */
-    private static void keepTypedText(DatePicker picker) {
+    public static void keepTypedText(DatePicker picker) {
         picker.valueProperty().addListener((o, before, picked) -> {
             if (picked != null && !picked.equals(InputRules.activationDate(picker.getEditor().getText()).value())) {
                 picker.getEditor().setText(ActivateViewModel.DATE_FORMAT.format(picked));

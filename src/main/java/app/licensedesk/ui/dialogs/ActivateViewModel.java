@@ -1,11 +1,9 @@
 package app.licensedesk.ui.dialogs;
 
 import app.licensedesk.model.Environment;
-import app.licensedesk.model.InputRules;
 import app.licensedesk.model.License;
 import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
-import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
@@ -14,16 +12,12 @@ import app.licensedesk.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -46,7 +40,6 @@ public final class ActivateViewModel {
     public static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
     private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TIME_TEXT = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final LicenseDeskService service;
     private final LicenseRegistry registry;
@@ -97,7 +90,7 @@ public final class ActivateViewModel {
         // "Activate at" starts at the next full hour, a time people actually pick
         ZonedDateTime next = ZonedDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.HOURS).plusHours(1);
         dateText.set(DATE_FORMAT.format(next));
-        time.set(TIME_TEXT.format(next));
+        time.set(ActivationMoment.timeText(next.toLocalTime()));
         call.recomputeOn(this::recompute, call.keyProperty(), activateNow, dateText, time);
         recompute();
     }
@@ -106,34 +99,14 @@ public final class ActivateViewModel {
         boolean keyValid = call.checkKey();
         String k = call.normalizedKey();
 
-        InputRules.Reading<LocalDate> day = InputRules.activationDate(dateText.get());
-        date.set(day.value());
-        Instant at = null;
-        String dateWhy = "";
-        String timeWhy = "";
-        String momentWhy = "";
-        String overlapNote = null;
-        if (!activateNow.get()) {
-            InputRules.Reading<LocalTime> clockTime = InputRules.timeOfDay(time.get());
-            dateWhy = words(day);
-            timeWhy = words(clockTime);
-            if (day.value() != null && clockTime.value() != null) {
-                LocalDateTime local = LocalDateTime.of(day.value(), clockTime.value());
-                List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
-                if (offsets.isEmpty()) {
-                    // the clocks jump over this time (spring forward): it does not exist here
-                    momentWhy = I18n.t("activate.time.gap", TIME_TEXT.format(local),
-                            DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.getDefault())
-                                    .format(local), zoneName(zone));
-                } else {
-                    // in an overlap (the clocks go back) the time happens twice: the earlier one is taken, and said
-                    at = local.atOffset(offsets.get(0)).toInstant();
-                    if (offsets.size() > 1) {
-                        overlapNote = I18n.t("activate.time.overlap", TIME_TEXT.format(local), zoneName(zone));
-                    }
-                }
-            }
-        }
+        ActivationMoment moment = ActivationMoment.read(dateText.get(), time.get(), zone);
+        date.set(moment.date());
+        boolean later = !activateNow.get();
+        Instant at = later ? moment.instant() : null;
+        String dateWhy = later ? moment.dateProblem() : "";
+        String timeWhy = later ? moment.timeProblem() : "";
+        String momentWhy = later ? moment.momentProblem() : "";
+        String overlapNote = later ? moment.overlapNote() : null;
         dateProblem.set(dateWhy);
         timeProblem.set(timeWhy);
         momentProblem.set(momentWhy);
@@ -153,21 +126,6 @@ public final class ActivateViewModel {
         call.validated(bad, () -> confirmation(k));
     }
 
-    private static String words(InputRules.Reading<?> reading) {
-        return reading.problem() == null ? "" : I18n.t(reading.problem(), reading.args().toArray());
-    }
-
-    /**
-     * The zone as people know it: "UTC" for UTC however the system spells it ("Etc/UTC", "Z"), else its name in
-     * the user's language ("Central European Time").
-     */
-    static String zoneName(ZoneId zone) {
-        if (zone.normalized() instanceof ZoneOffset offset) {
-            return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
-        }
-        return zone.getDisplayName(TextStyle.FULL, Locale.getDefault());
-    }
-
     /** "Activate KEY in ENV (URL)?", now or at the chosen local time. */
     private String confirmation(String k) {
         Instant at = activationInstant.get();
@@ -181,7 +139,7 @@ public final class ActivateViewModel {
     /** The instant in the dialog's zone, as people read it: "Dec 1, 2026, 9:00 AM". */
     private String local(Instant at) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.getDefault()).format(at.atZone(zone));
+                .withLocale(I18n.locale()).format(at.atZone(zone));
     }
 
     /**
@@ -192,9 +150,9 @@ public final class ActivateViewModel {
         String k = license.key() == null || license.key().isEmpty() ? call.normalizedKey() : license.key();
         Instant at = license.activationDate();
         if (at == null) {
-            return I18n.t("notice.activated.noDate", k);
+            return call.notice(I18n.t("notice.activated.noDate", k));
         }
-        return I18n.t(at.isAfter(clock.instant()) ? "notice.scheduled" : "notice.activated", k, local(at));
+        return call.notice(I18n.t(at.isAfter(clock.instant()) ? "notice.scheduled" : "notice.activated", k, local(at)));
     }
 
     /** The user has left the key field: its problem shows from now on. */
@@ -230,8 +188,8 @@ public final class ActivateViewModel {
         Instant at = activationInstant.get();
         LicenseContext seen = registry.whereSeen(k);
         call.run(I18n.t("task.activate", k), checking -> service.activate(k, at, seen, checking), outcome -> {
-            if (outcome.status() == LicenseOutcome.Status.DONE) {
-                call.succeeded(outcome.license(), onSuccess);
+            if (LicenseCall.applied(outcome)) {
+                call.succeeded(outcome, outcome.license(), onSuccess);
             } else {
                 call.reported(outcome, ErrorMessages.describe(outcome, nodeId -> nodeId));
             }

@@ -6,7 +6,6 @@ import app.licensedesk.model.InputRules;
 import app.licensedesk.model.Claim;
 import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseDeskService;
-import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.ui.shared.Search;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.ErrorMessages;
@@ -86,7 +85,7 @@ public final class ClaimViewModel {
         String nodeId = result.nodeId();
         Controller c = controller.get();
         String to = c != null && (nodeId == null || nodeId.equals(c.nodeId())) ? label(c) : nodeId;
-        return I18n.t("notice.claimed", k, to);
+        return call.notice(I18n.t("notice.claimed", k, to));
     }
 
     /** The user has left the key field: its problem shows from now on. */
@@ -99,8 +98,8 @@ public final class ClaimViewModel {
         controllerError.touch();
     }
 
-    /** "Site A (node-1)", or the nodeId alone when the name says nothing more. */
-    static String label(Controller c) {
+    /** "Site A (node-1)", or the nodeId alone when the name says nothing more; also used by the workspace. */
+    public static String label(Controller c) {
         if (c.name() == null || c.name().isBlank() || c.name().equals(c.nodeId())) {
             return c.nodeId();
         }
@@ -132,9 +131,9 @@ public final class ClaimViewModel {
         String nodeId = controller.get().nodeId();
         LicenseContext seen = registry.whereSeen(k);
         call.run(I18n.t("task.claim", k), checking -> service.claim(k, nodeId, seen, checking), outcome -> {
-            if (outcome.status() == LicenseOutcome.Status.DONE) {
+            if (LicenseCall.applied(outcome)) {
                 String licenseId = outcome.license() == null ? null : outcome.license().id();
-                call.succeeded(new Claim(licenseId, outcome.key(), outcome.claimedTo()), onSuccess);
+                call.succeeded(outcome, new Claim(licenseId, outcome.key(), outcome.claimedTo()), onSuccess);
             } else {
                 call.reported(outcome, ErrorMessages.describe(outcome, this::controllerLabel));
             }

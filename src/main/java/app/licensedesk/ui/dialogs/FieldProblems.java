@@ -10,14 +10,14 @@ import javafx.beans.value.ObservableStringValue;
 /**
  * Which input problems a dialog shows: a field's once the user has left that field, and all of them after an
  * attempt to send. So a dialog does not open with red text about fields nobody has typed in yet, and a field's
- * problem stays hidden while the user is still typing it the first time.
+ * problem stays hidden while the user is still typing it the first time. Shared with the assignment workspace.
  */
-final class FieldProblems {
+public final class FieldProblems {
 
     private final BooleanProperty attempted = new SimpleBooleanProperty();
 
     /** One field's problem as shown: "" until the field was left or an attempt was made, then the problem. */
-    static final class Shown {
+    public static final class Shown {
         private final BooleanProperty touched = new SimpleBooleanProperty();
         private final ReadOnlyStringWrapper text;
 
@@ -27,11 +27,11 @@ final class FieldProblems {
         }
 
         /** The user has left the field. */
-        void touch() {
+        public void touch() {
             touched.set(true);
         }
 
-        ReadOnlyStringProperty property() {
+        public ReadOnlyStringProperty property() {
             return text.getReadOnlyProperty();
         }
     }
@@ -39,12 +39,12 @@ final class FieldProblems {
     /**
      * @param problem the field's problem now, or ""
      */
-    Shown field(Object bean, String name, ObservableStringValue problem) {
+    public Shown field(Object bean, String name, ObservableStringValue problem) {
         return new Shown(bean, name, problem, attempted);
     }
 
     /** The user tried to send: every problem shows from now on. */
-    void attempted() {
+    public void attempted() {
         attempted.set(true);
     }
 }

@@ -42,6 +42,7 @@ final class LicenseCall<R> {
     private final ReadOnlyBooleanWrapper busy;
     private final ReadOnlyStringWrapper error;
     private final ReadOnlyObjectWrapper<R> result;
+    private boolean readBack;
     /** The last attempt settled the matter (applied, or unknown until reloaded): not sent again as it is. */
     private boolean settled;
 
@@ -126,19 +127,30 @@ final class LicenseCall<R> {
                 });
     }
 
-    /** The call succeeded: keeps the result and hands it on. */
-    void succeeded(R value, Consumer<R> onSuccess) {
+    /** Whether the request took effect: the server said so, or the read-back after a lost answer shows it did. */
+    static boolean applied(LicenseOutcome outcome) {
+        return outcome.status() == Status.DONE || outcome.status() == Status.LOST_DONE;
+    }
+
+    /** The request took effect: keeps the result and hands it on (the dialog closes with a notice). */
+    void succeeded(LicenseOutcome outcome, R value, Consumer<R> onSuccess) {
+        readBack = outcome.answerLost();
         result.set(value);
         onSuccess.accept(value);
     }
 
+    /** The success notice, saying so when the answer was lost and the outcome was read back from the server. */
+    String notice(String text) {
+        return readBack ? text + " " + I18n.t("notice.readBack") : text;
+    }
+
     /**
-     * The call did not simply succeed: the message line says what is true now. When the request was applied after
-     * all, or nobody knows yet, the same input is not sent again until it changes.
+     * The request did not take effect, or nobody knows yet: the message line says what is true now. While nobody
+     * knows, the same input is not sent again until it changes.
      */
     void reported(LicenseOutcome outcome, String words) {
         error.set(words);
-        if (outcome.status() == Status.LOST_DONE || outcome.status() == Status.LOST_UNKNOWN) {
+        if (outcome.status() == Status.LOST_UNKNOWN) {
             settled = true;
             invalid.set(true);
         }

@@ -91,7 +91,7 @@ final class LicenseDetailPane extends ScrollPane {
         add(grid, r++, "license.col.activationDate", text(Formats.dateTime(license.activationDate())));
         add(grid, r++, "license.col.endDate", text(Formats.dateTime(row.getEnd())));
         add(grid, r++, "licenses.detail.duration", text(license.duration() == null ? ""
-                : I18n.t("licenses.detail.months", license.duration())));
+                : LicenseTable.durationText(license.duration())));
         add(grid, r++, "licenses.detail.deactivation", text(Formats.dateTime(license.deactivationDate())));
         add(grid, r++, "licenses.detail.id", mono(license.id()));
         add(grid, r++, "licenses.detail.datalinks", mono(String.join("\n", license.datalinks())));

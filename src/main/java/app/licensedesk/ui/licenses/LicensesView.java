@@ -5,6 +5,7 @@ import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.shared.LicenseRow;
+import app.licensedesk.ui.common.TableState;
 import app.licensedesk.ui.shared.LicenseTable;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
@@ -104,6 +105,7 @@ public final class LicensesView implements ShellPage {
         table.setId("licensesTable");
         table.setItems(vm.sorted());
         vm.sorted().comparatorProperty().bind(table.comparatorProperty());
+        TableState.remember(table, "licenses");
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> vm.selectedProperty().set(row));
         table.setContextMenu(contextMenu());
         TableExport.install(table, () -> root.getScene() == null ? null : root.getScene().getWindow(), tasks,

@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -19,6 +20,8 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -118,7 +121,8 @@ public final class LoginView {
         });
         vm.environmentProperty().addListener((o, a, kind) -> selectKind(envGroup, kind));
         selectKind(envGroup, vm.environmentProperty().get());
-        HBox envRow = new HBox(16, sandbox, production, custom);
+        // wraps instead of cutting the names: "Lokale Sandbox  Eniris-Produktion  Benutzerdefiniert" is too wide
+        FlowPane envRow = new FlowPane(16, 6, sandbox, production, custom);
 
         TextField authUrl = new TextField();
         authUrl.setId("authUrlField");
@@ -171,10 +175,31 @@ public final class LoginView {
                     field(I18n.t("login.password"), passwordField, vm.passwordErrorProperty()),
                     new HBox(10, signIn, spinner()));
         }
-        return new VBox(10, envLabel, envRow, customBox, productionWarning,
+        VBox box = new VBox(10, envLabel, envRow, customBox, productionWarning,
                 field(I18n.t("login.username"), usernameField, vm.usernameErrorProperty()),
                 field(I18n.t("login.password"), passwordField, vm.passwordErrorProperty()),
                 new HBox(10, signIn, spinner()), hint);
+        if (vm.keep() != null) {
+            box.getChildren().add(box.getChildren().indexOf(hint) - 1, keepChoice(vm.keep()));
+        }
+        return box;
+    }
+
+    /** "Keep me signed in", disabled with the reason beneath where it cannot be used. */
+    private static VBox keepChoice(KeepSignedIn keep) {
+        CheckBox box = new CheckBox(I18n.t("login.keep"));
+        box.setId("keepSignedInCheck");
+        box.selectedProperty().bindBidirectional(keep.chosenProperty());
+        box.disableProperty().bind(keep.usableProperty().not());
+        box.setTooltip(new Tooltip(I18n.t("login.keep.tooltip")));
+        Label reason = new Label();
+        reason.setId("keepSignedInReason");
+        reason.setWrapText(true);
+        reason.getStyleClass().add("inline-info");
+        reason.textProperty().bind(keep.reasonProperty());
+        reason.visibleProperty().bind(keep.reasonProperty().isNotEmpty());
+        reason.managedProperty().bind(reason.visibleProperty());
+        return new VBox(4, box, reason);
     }
 
     private RadioButton envRadio(ToggleGroup group, Environment.Kind kind, String id) {
@@ -182,6 +207,7 @@ public final class LoginView {
         radio.setId(id);
         radio.setUserData(kind);
         radio.setToggleGroup(group);
+        radio.setMinWidth(Region.USE_PREF_SIZE);
         return radio;
     }
 
@@ -218,7 +244,7 @@ public final class LoginView {
                 () -> I18n.t(vm.methodProperty().get() == TwoFactorMethod.RECOVERY_CODE
                         ? "login.twoFactor.recoveryPrompt" : "login.twoFactor.codePrompt"), vm.methodProperty()));
 
-        Hyperlink send = new Hyperlink(I18n.t("login.twoFactor.sendCode"));
+        Hyperlink send = new Hyperlink(I18n.t("login.twoFactor.sendCode"), new FontIcon(Feather.MAIL));
         send.setId("sendCodeLink");
         send.visibleProperty().bind(vm.methodProperty().isEqualTo(TwoFactorMethod.EMAIL_OTP));
         send.managedProperty().bind(send.visibleProperty());
@@ -233,7 +259,7 @@ public final class LoginView {
         verify.setOnAction(e -> vm.verifyCode());
         verify.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(verify, Priority.ALWAYS);
-        Hyperlink back = new Hyperlink(I18n.t("login.twoFactor.back"));
+        Hyperlink back = new Hyperlink(I18n.t("login.twoFactor.back"), new FontIcon(Feather.ARROW_LEFT));
         back.setId("backLink");
         back.setOnAction(e -> vm.backToCredentials());
 

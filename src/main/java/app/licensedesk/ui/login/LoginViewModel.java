@@ -5,12 +5,15 @@ import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.model.Environment;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.SignIn;
+import app.licensedesk.service.credentials.KeptSignIn;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.common.UserSettings;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -67,6 +70,8 @@ public final class LoginViewModel {
 
     private Backend backend;
     private String backendKey;
+    /** Null where the choice is not offered (the "session ended" prompt). */
+    private KeepSignedIn keep;
 
     /**
      * @param preselect  the environment from the command line, or null to use the remembered one
@@ -78,13 +83,14 @@ public final class LoginViewModel {
         this.tasks = tasks;
         this.prefs = prefs;
         this.onSignedIn = onSignedIn;
-        Environment.Kind remembered = parseKind(prefs.get(PREF_ENVIRONMENT, Environment.Kind.SANDBOX.name()));
-        environment.set(preselect != null ? preselect : remembered);
+        // the command line first, then the default environment of the preferences, then the one used last
+        Environment.Kind chosen = UserSettings.load(prefs).defaultEnvironment();
+        environment.set(preselect != null ? preselect : chosen != null ? chosen
+                : UserSettings.environmentKind(prefs, PREF_ENVIRONMENT, Environment.Kind.SANDBOX));
         authUrl.set(presetAuthUrl != null ? presetAuthUrl : prefs.get(PREF_AUTH_URL, ""));
         apiUrl.set(presetApiUrl != null ? presetApiUrl : prefs.get(PREF_API_URL, ""));
         username.set(prefs.get(PREF_USERNAME, ""));
-        // field messages follow the input once the user has tried to submit; a URL is checked as it is typed, so
-        // plain http to a host that is not this computer is refused before any password is sent
+        // field messages follow the input after an attempt; URLs as typed (no password to plain http off loopback)
         username.addListener((o, a, b) -> validateIfAttempted());
         password.addListener((o, a, b) -> validateIfAttempted());
         authUrl.addListener((o, a, b) -> validateUrls());
@@ -97,14 +103,6 @@ public final class LoginViewModel {
             error.set("");
             info.set("");
         });
-    }
-
-    private static Environment.Kind parseKind(String name) {
-        try {
-            return Environment.Kind.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return Environment.Kind.SANDBOX;
-        }
     }
 
     private void validateIfAttempted() {
@@ -147,39 +145,56 @@ public final class LoginViewModel {
         if (busy.get() || !validateCredentials()) {
             return;
         }
-        Environment.Kind kind = environment.get();
-        String auth = authUrl.get().trim();
-        String api = apiUrl.get().trim();
         String user = username.get().trim();
         char[] secret = password.get().toCharArray();
-        String key = kind + "|" + auth + "|" + api;
-        Backend reusable = key.equals(backendKey) ? backend : null;
-        busy.set(true);
-        // the client built for a failed attempt is kept for the next one
-        AtomicReference<Backend> built = new AtomicReference<>(reusable);
-        tasks.run(I18n.t("task.signIn"), () -> {
-            if (built.get() == null) {
-                built.set(connector.connect(kind, auth, api));
+        boolean keepIt = keep != null && keep.wanted();
+        connectAndRun(ErrorMessages.Action.SIGN_IN, built -> {
+            SessionState state = built.session().signIn(user, secret);
+            if (state == SessionState.SIGNED_IN && keep != null) {
+                keep.settle(built, user, keepIt);
             }
-            return new Attempt(built.get(), built.get().session().signIn(user, secret));
-        }, attempt -> {
-            busy.set(false);
-            adopt(attempt.backend(), key);
-            remember(kind, auth, api, user);
-            if (attempt.state() == SessionState.TWO_FACTOR_REQUIRED) {
-                // the password has done its part: it is not kept in memory while the code is typed
-                password.set("");
+            return state;
+        }, state -> {
+            remember(environment.get(), authUrl.get().trim(), apiUrl.get().trim(), user);
+            password.set(""); // accepted: not kept in memory while a 2FA code is typed, nor after
+            if (state == SessionState.TWO_FACTOR_REQUIRED) {
                 code.set("");
                 step.set(Step.TWO_FACTOR);
             } else {
                 finish();
             }
+        });
+    }
+
+    /**
+     * Runs a sign-in step on the client of the chosen environment, built first when needed; the client built for a
+     * failed attempt is kept for the next one.
+     */
+    private void connectAndRun(ErrorMessages.Action action, Function<Backend, SessionState> work,
+                               Consumer<SessionState> done) {
+        Environment.Kind kind = environment.get();
+        String auth = authUrl.get().trim();
+        String api = apiUrl.get().trim();
+        String key = kind + "|" + auth + "|" + api;
+        AtomicReference<Backend> built = new AtomicReference<>(key.equals(backendKey) ? backend : null);
+        busy.set(true);
+        tasks.run(I18n.t("task.signIn"), () -> {
+            if (built.get() == null) {
+                built.set(connector.connect(kind, auth, api));
+            }
+            return work.apply(built.get());
+        }, state -> {
+            busy.set(false);
+            info.set("");
+            adopt(built.get(), key);
+            done.accept(state);
         }, failure -> {
             busy.set(false);
+            info.set("");
             if (built.get() != null) {
                 adopt(built.get(), key);
             }
-            error.set(ErrorMessages.describe(failure, ErrorMessages.Action.SIGN_IN));
+            error.set(ErrorMessages.describe(failure, action));
         });
     }
 
@@ -217,9 +232,13 @@ public final class LoginViewModel {
             return;
         }
         busy.set(true);
-        SignIn session = backend.session();
+        Backend signing = backend;
+        boolean keepIt = keep != null && keep.wanted();
         tasks.run(I18n.t("task.verifyCode"), () -> {
-            session.completeTwoFactor(chosen, value);
+            signing.session().completeTwoFactor(chosen, value);
+            if (keep != null) {
+                keep.settle(signing, signing.session().username(), keepIt);
+            }
             return Boolean.TRUE;
         }, ok -> {
             busy.set(false);
@@ -228,6 +247,34 @@ public final class LoginViewModel {
             busy.set(false);
             error.set(ErrorMessages.describe(failure, ErrorMessages.Action.TWO_FACTOR));
         });
+    }
+
+    /** Offers "Keep me signed in" on this screen (not on the "session ended" prompt); the view shows it. */
+    public void offerKeep(KeptSignIn keeper) {
+        keep = new KeepSignedIn(keeper, tasks, prefs, environment);
+    }
+
+    /** The "Keep me signed in" choice, or null when not offered. */
+    public KeepSignedIn keep() {
+        return keep;
+    }
+
+    /**
+     * At start-up: signs in with the kept sign-in of the remembered user, without the password. When nothing was
+     * kept nothing happens; when the server refuses it, the screen says so and waits for the password.
+     */
+    public void resumeKept() {
+        String user = username.get().trim();
+        if (keep == null || !keep.resumeAtStart() || user.isEmpty() || busy.get()) {
+            return;
+        }
+        info.set(I18n.t("login.keep.resuming", user));
+        connectAndRun(ErrorMessages.Action.RESUME,
+                built -> keep.resume(built, user) ? SessionState.SIGNED_IN : SessionState.SIGNED_OUT, state -> {
+                    if (state == SessionState.SIGNED_IN) {
+                        finish();
+                    }
+                });
     }
 
     /** Leaves the 2FA step (e.g. to use another account). */
@@ -239,6 +286,9 @@ public final class LoginViewModel {
     }
 
     private void finish() {
+        if (keep != null) {
+            keep.remember();
+        }
         password.set("");
         code.set("");
         attempted.set(false);
@@ -273,9 +323,6 @@ public final class LoginViewModel {
             backend.close();
             backend = null;
         }
-    }
-
-    private record Attempt(Backend backend, SessionState state) {
     }
 
     public ObjectProperty<Environment.Kind> environmentProperty() {

@@ -8,7 +8,6 @@ import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 /**
@@ -46,7 +45,7 @@ public final class ReauthPrompt implements TaskRunner.Reauthenticator {
                 signedIn -> dialog.finish(Boolean.TRUE));
         vm.usernameProperty().set(backend.session().username());
         dialog.getDialogPane().setContent(new LoginView(vm, "", true).root());
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().add(BaseDialog.cancel());
         dialog.getDialogPane().setId("reauthDialog");
         // the 2FA step and error lines make the content taller: the window follows
         dialog.refitOn(vm.stepProperty(), vm.errorProperty(), vm.infoProperty());

@@ -3,6 +3,7 @@ package app.licensedesk.ui.shared;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.PageParts;
+import app.licensedesk.ui.common.TableState;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.export.TableExport;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ public final class LicensePane extends VBox {
         SortedList<LicenseRow> sorted = new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        TableState.remember(table, idPrefix + "Licenses");
         table.setPlaceholder(placeholder(idPrefix));
 
         List<Action> actions = new ArrayList<>();

@@ -2,9 +2,11 @@ package app.licensedesk.ui.shared;
 
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseStatus;
+import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Function;
@@ -14,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 
 /**
  * The license table every view uses: key, type, status (colour and text), capacities, dates, duration and the
@@ -24,6 +27,19 @@ public final class LicenseTable extends TableView<LicenseRow> {
     /** Which optional columns a view wants. */
     public enum Option { CUSTOMER_COLUMN }
 
+    /** The unit durations are counted in, from the preferences; set once per sign-in, before the tables are built. */
+    private static volatile ChronoUnit durationUnit = LicenseTerms.DEFAULT_DURATION_UNIT;
+
+    /** Sets the unit the duration column is titled in and durations are told in (model/LicenseTerms decides). */
+    public static void useDurationUnit(ChronoUnit unit) {
+        durationUnit = unit;
+    }
+
+    /** "12 months", "30 days", "No fixed term". */
+    public static String durationText(int duration) {
+        return I18n.t("licenses.detail.duration." + durationUnit.name(), duration);
+    }
+
     public LicenseTable(Option... options) {
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         getStyleClass().addAll("license-table", atlantafx.base.theme.Styles.DENSE);
@@ -32,6 +48,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
         for (Option option : options) {
             if (option == Option.CUSTOMER_COLUMN) {
                 TableColumn<LicenseRow, String> customer = new TableColumn<>(I18n.t("license.col.customer"));
+                customer.setId("col-customer");
                 customer.setPrefWidth(180);
                 customer.setCellValueFactory(c -> Bindings.createStringBinding(
                         () -> c.getValue().getCustomer() == null ? "" : c.getValue().getCustomer().name(),
@@ -39,7 +56,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
                 getColumns().add(customer);
             }
         }
-        getColumns().add(licenseText("type", 100, l -> l.type() == null ? "" : typeName(l.type())));
+        getColumns().add(licenseText("type", 120, l -> l.type() == null ? "" : typeName(l.type())));
         getColumns().add(statusColumn());
         getColumns().add(number("gridKw", License::gridKw));
         getColumns().add(number("solarKw", License::solarKw));
@@ -50,6 +67,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
         getColumns().add(dateColumn("endDate", LicenseRow::endProperty));
         getColumns().add(number("duration", License::duration));
         TableColumn<LicenseRow, String> links = new TableColumn<>(I18n.t("license.col.controllers"));
+        links.setId("col-controllers");
         links.setPrefWidth(200);
         links.setCellValueFactory(c -> Bindings.createStringBinding(() -> linkedText(c.getValue()),
                 c.getValue().licenseProperty(), c.getValue().controllerProperty()));
@@ -91,9 +109,10 @@ public final class LicenseTable extends TableView<LicenseRow> {
     }
 
     private static TableColumn<LicenseRow, Integer> number(String key, Function<License, Integer> value) {
-        TableColumn<LicenseRow, Integer> col = new TableColumn<>(I18n.t("license.col." + key));
+        TableColumn<LicenseRow, Integer> col = new TableColumn<>(I18n.t(key.equals("duration")
+                ? "license.col.duration." + durationUnit.name() : "license.col." + key));
         col.setId("col-" + key);
-        col.setPrefWidth(key.equals("duration") ? 80 : 105);
+        col.setPrefWidth(key.equals("duration") ? 90 : 115); // the header fits: "Batterie kW", "Maanden"
         col.setCellValueFactory(c -> Bindings.createObjectBinding(() -> value.apply(c.getValue().getLicense()),
                 c.getValue().licenseProperty()));
         col.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -133,7 +152,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
     private TableColumn<LicenseRow, LicenseStatus> statusColumn() {
         TableColumn<LicenseRow, LicenseStatus> col = new TableColumn<>(I18n.t("license.col.status"));
         col.setId("col-status");
-        col.setPrefWidth(140);
+        col.setPrefWidth(165); // the longest status name: "Niet geactiveerd"
         col.setCellValueFactory(c -> c.getValue().statusProperty());
         col.setCellFactory(c -> new StatusCell<>());
         return col;
@@ -153,6 +172,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
             Label label = new Label(I18n.t("status." + status.name()));
             String styleClass = "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
             label.getStyleClass().addAll("status-pill", styleClass);
+            label.setMinWidth(Region.USE_PREF_SIZE); // a status is never cut to "Niet geactiv..." in a narrow pane
             return label;
         }
     }

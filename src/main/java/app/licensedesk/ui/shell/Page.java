@@ -7,6 +7,7 @@ public enum Page {
     CUSTOMERS(Feather.BRIEFCASE),
     CONTROLLERS(Feather.CPU),
     LICENSES(Feather.KEY),
+    ASSIGN(Feather.SHUFFLE),
     EXPIRING(Feather.CLOCK),
     ACTIVITY(Feather.LIST);
 

@@ -34,13 +34,15 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's frame: environment banner, user and sign-out, navigation, the current view, status bar,
- * and the keyboard shortcuts (Ctrl/Cmd+1..9 for the pages in {@link Page} order, Ctrl/Cmd+F, F5). Views are
- * created the first time they are shown.
+ * and the keyboard shortcuts (Ctrl/Cmd+1..9 for the pages in {@link Page} order, Ctrl/Cmd+F, F5, Ctrl/Cmd+, for
+ * the Preferences). Views are created the first time they are shown.
  */
 public final class ShellView {
 
     /** How many pages have a Ctrl/Cmd+digit: those past the ninth have none. */
     private static final int NUMBERED_PAGES = 9;
+    private static final KeyCombination PREFERENCES = new KeyCodeCombination(KeyCode.COMMA,
+            KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final Map<Page, Supplier<ShellPage>> factories;
@@ -49,6 +51,7 @@ public final class ShellView {
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private HBox header;
+    private Runnable onPreferences = () -> { };
 
     public ShellView(ShellViewModel vm, Map<Page, Supplier<ShellPage>> factories) {
         this.vm = vm;
@@ -96,6 +99,12 @@ public final class ShellView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> currentPage().focusSearch());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> currentPage().refresh());
+        scene.getAccelerators().put(PREFERENCES, () -> onPreferences.run());
+    }
+
+    /** What the Preferences button and Ctrl/Cmd+, open. */
+    public void setOnPreferences(Runnable action) {
+        onPreferences = action;
     }
 
     /** The key of a digit 1..9 on the main keyboard. */
@@ -151,7 +160,11 @@ public final class ShellView {
         signOut.setId("signOutButton");
         signOut.disableProperty().bind(vm.signingOutProperty());
         signOut.setOnAction(e -> vm.signOut());
-        header = new HBox(12, title, spacer, user, signOut);
+        Button preferences = new Button(I18n.t("shell.preferences"), new FontIcon(Feather.SETTINGS));
+        preferences.setId("preferencesButton");
+        preferences.setTooltip(new Tooltip(I18n.t("shell.preferences.tooltip", PREFERENCES.getDisplayText())));
+        preferences.setOnAction(e -> onPreferences.run());
+        header = new HBox(12, title, spacer, preferences, user, signOut);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("app-header");

@@ -90,6 +90,19 @@ class CustomersViewModelTest {
     }
 
     @Test
+    void assignOpensTheWorkspaceForTheSelectedCustomerOnly() {
+        List<Customer> opened = new ArrayList<>();
+        CustomersViewModel vm = new CustomersViewModel(service, TaskRunner.inline(), registry, directory, dialogs,
+                opened::add);
+        vm.shown();
+        vm.assignSelected();
+        assertThat(opened).as("nothing without a selection").isEmpty();
+        vm.selectedCustomerProperty().set(BOLT);
+        vm.assignSelected();
+        assertThat(opened).containsExactly(BOLT);
+    }
+
+    @Test
     void loadsTheCustomersOnlyTheFirstTimeThePageIsShown() {
         CustomersViewModel vm = viewModel(TaskRunner.inline());
         vm.shown();
