@@ -26,6 +26,7 @@ import app.licensedesk.ui.expiring.ExpiringViewModel;
 import app.licensedesk.ui.licenses.LicensesView;
 import app.licensedesk.ui.licenses.LicensesViewModel;
 import app.licensedesk.ui.login.ReauthPrompt;
+import app.licensedesk.ui.palette.CommandPalette;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.shared.LicenseTable;
@@ -82,6 +83,7 @@ final class AppContext {
                 clock, ExpiringViewModel.DEFAULT_DAYS), tasks));
         pages.put(Page.ACTIVITY, () -> new ActivityView(new ActivityViewModel(activity, tasks), tasks));
         shell = new ShellView(shellModel, pages);
+        CommandPalette.install(shell, shellModel, directory, registry, dialogs, owner);
         shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),
                 HelpMenu::openWithDesktop, owner).node());
     }

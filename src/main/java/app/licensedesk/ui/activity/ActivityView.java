@@ -4,6 +4,7 @@ import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
+import app.licensedesk.ui.common.Shortcut;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.export.TableExport;
 import atlantafx.base.theme.Styles;
@@ -52,7 +53,7 @@ public final class ActivityView implements ShellPage {
         Button export = new Button(I18n.t("export.button"), new FontIcon(Feather.DOWNLOAD));
         export.setId("activityExportButton");
         export.setMnemonicParsing(true);
-        export.setTooltip(new Tooltip(I18n.t("export.action", TableExport.EXPORT_KEY.getDisplayText())));
+        export.setTooltip(new Tooltip(I18n.t("export.action", Shortcut.text(Shortcut.EXPORT.key()))));
         export.setOnAction(e -> export());
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("activityRefreshButton");

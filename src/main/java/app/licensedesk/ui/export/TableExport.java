@@ -4,6 +4,7 @@ import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.Formats;
 import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.Shortcut;
 import app.licensedesk.ui.common.TaskRunner;
 import java.io.File;
 import java.nio.file.AccessDeniedException;
@@ -26,9 +27,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -43,8 +41,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class TableExport {
 
-    /** Ctrl/Cmd+E on a table: Export…. */
-    public static final KeyCombination EXPORT_KEY = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     /** Where the last export went, so the next one starts there (this run only). */
     private static File lastFolder;
@@ -60,12 +56,12 @@ public final class TableExport {
      */
     public static void install(TableView<?> table, Supplier<Window> owner, TaskRunner tasks, String fileStem) {
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (EXPORT_KEY.match(e)) {
+            if (Shortcut.EXPORT.matches(e)) {
                 e.consume();
                 export(table, owner.get(), tasks, fileStem);
             }
         });
-        MenuItem item = new MenuItem(I18n.t("export.action", EXPORT_KEY.getDisplayText()),
+        MenuItem item = new MenuItem(I18n.t("export.action", Shortcut.text(Shortcut.EXPORT.key())),
                 new FontIcon(Feather.DOWNLOAD));
         item.setId("exportMenuItem");
         item.setOnAction(e -> export(table, owner.get(), tasks, fileStem));
