@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -216,14 +215,14 @@ public final class ExpiringViewModel {
         return parts.isEmpty() ? "" : I18n.t("expiring.filter", String.join(I18n.t("expiring.filter.and"), parts));
     }
 
-    /** "September 2027" in the user's language. */
+    /** "September 2027" in the chosen language. */
     static String monthName(YearMonth month) {
-        return DateTimeFormatter.ofPattern("LLLL yyyy", Locale.getDefault(Locale.Category.FORMAT)).format(month);
+        return DateTimeFormatter.ofPattern("LLLL yyyy", I18n.locale()).format(month);
     }
 
     /** "Sep 27", for a bar's label. */
     static String monthLabel(YearMonth month) {
-        return DateTimeFormatter.ofPattern("LLL yy", Locale.getDefault(Locale.Category.FORMAT)).format(month);
+        return DateTimeFormatter.ofPattern("LLL yy", I18n.locale()).format(month);
     }
 
     /** A license type for people: "Residential", or the server's word for a type the app does not know. */
