@@ -1,0 +1,57 @@
+package app.licensedesk.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** Runs one JMH benchmark method from this JVM's class path and hands back its statistics. */
+final class Jmh {
+
+    /** Monocle, headless, software rendering: as the UI tests run (pom.xml, surefire's argLine). */
+    static final List<String> HEADLESS_FX = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+            "-Dheadless.geometry=1600x1000-32", "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true",
+            "-Duser.language=en", "-Duser.country=US");
+
+    private Jmh() {
+    }
+
+    /** What a run gives: the primary result's percentiles in the benchmark's unit, the sample count. */
+    record Result(double median, double p99, long samples, double mean, List<Double> iterationScores, String unit) {
+    }
+
+    static Result run(Class<?> benchmark, String method, int forks, int warmups, int iterations, int secondsEach,
+                      List<String> jvmArgs) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(benchmark.getName() + "." + method + "$")
+                .forks(forks)
+                .warmupIterations(warmups)
+                .warmupTime(TimeValue.seconds(secondsEach))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.seconds(secondsEach))
+                .shouldFailOnError(true);
+        List<String> args = new ArrayList<>(List.of("-Xmx1g", "-Xms1g"));
+        args.addAll(jvmArgs);
+        options.jvmArgs(args.toArray(String[]::new));
+        try {
+            Collection<RunResult> results = new Runner(options.build()).run();
+            if (results.size() != 1) {
+                throw new IllegalStateException("JMH ran " + results.size() + " benchmarks for " + method);
+            }
+            RunResult result = results.iterator().next();
+            var statistics = result.getPrimaryResult().getStatistics();
+            List<Double> scores = new ArrayList<>();
+            result.getBenchmarkResults().forEach(b -> b.getIterationResults()
+                    .forEach(i -> scores.add(i.getPrimaryResult().getScore())));
+            return new Result(statistics.getPercentile(50), statistics.getPercentile(99), statistics.getN(),
+                    statistics.getMean(), scores, result.getPrimaryResult().getScoreUnit());
+        } catch (RunnerException e) {
+            throw new IllegalStateException("JMH failed on " + method, e);
+        }
+    }
+}
