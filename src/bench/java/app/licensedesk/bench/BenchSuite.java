@@ -38,11 +38,11 @@ public final class BenchSuite {
         Map<String, Callable<List<Figure>>> sections = new LinkedHashMap<>();
         sections.put("startup", () -> StartupFigures.measure(target));
         sections.put("filter", () -> FilterFigures.measure(target));
-        sections.put("memory", MemoryFigures::measure);
-        sections.put("overview", OverviewFigures::measure);
+        sections.put("memory", () -> MemoryFigures.measure(target));
+        sections.put("overview", () -> OverviewFigures.measure(target));
         sections.put("bulk", BulkFigures::measure);
         sections.put("token", TokenFigures::measure);
-        sections.put("sandbox", SandboxFigures::measure);
+        sections.put("sandbox", () -> SandboxFigures.measure(target));
 
         Map<String, List<Figure>> results = new LinkedHashMap<>();
         for (Map.Entry<String, Callable<List<Figure>>> section : sections.entrySet()) {

@@ -27,7 +27,19 @@ final class Jmh {
 
     static Result run(Class<?> benchmark, String method, int forks, int warmups, int iterations, int secondsEach,
                       List<String> jvmArgs) {
-        ChainedOptionsBuilder options = new OptionsBuilder()
+        return run(new OptionsBuilder(), benchmark, method, forks, warmups, iterations, secondsEach, jvmArgs);
+    }
+
+    /** A single-shot benchmark with one value of one parameter: each iteration is one invocation. */
+    static Result runParam(Class<?> benchmark, String method, String param, String value, int forks, int warmups,
+                           int iterations, List<String> jvmArgs) {
+        return run(new OptionsBuilder().param(param, value), benchmark, method, forks, warmups, iterations, 1,
+                jvmArgs);
+    }
+
+    static Result run(ChainedOptionsBuilder builder, Class<?> benchmark, String method, int forks,
+                              int warmups, int iterations, int secondsEach, List<String> jvmArgs) {
+        ChainedOptionsBuilder options = builder
                 .include(benchmark.getName() + "." + method + "$")
                 .forks(forks)
                 .warmupIterations(warmups)

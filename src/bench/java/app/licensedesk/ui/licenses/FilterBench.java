@@ -90,7 +90,7 @@ public class FilterBench {
             for (int i = 0; i < PER_CUSTOMER; i++) {
                 String key = randomKey(random);
                 keys.add(key);
-                licenses.add(license(random, key));
+                licenses.add(license(random, key, NOW));
             }
             service.licenses.put(customer.id(), licenses);
         }
@@ -175,7 +175,7 @@ public class FilterBench {
     }
 
     /** "SG1-RES-7K2Q-M9XD": the seed's shape. */
-    private static String randomKey(Random random) {
+    static String randomKey(Random random) {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         StringBuilder key = new StringBuilder(random.nextBoolean() ? "SG1-RES-" : "SG1-COM-");
         for (int i = 0; i < 9; i++) {
@@ -184,14 +184,14 @@ public class FilterBench {
         return key.toString();
     }
 
-    private static License license(Random random, String key) {
-        Instant created = NOW.minusSeconds(86_400L * (30 + random.nextInt(2_000)));
+    static License license(Random random, String key, Instant now) {
+        Instant created = now.minusSeconds(86_400L * (30 + random.nextInt(2_000)));
         int kind = random.nextInt(4);
         Instant activation = switch (kind) {
             case 0 -> null;
-            case 1 -> NOW.minusSeconds(86_400L * random.nextInt(300));
-            case 2 -> NOW.minusSeconds(86_400L * (400 + random.nextInt(1_500)));
-            default -> NOW.minusSeconds(86_400L * (340 + random.nextInt(20)));
+            case 1 -> now.minusSeconds(86_400L * random.nextInt(300));
+            case 2 -> now.minusSeconds(86_400L * (400 + random.nextInt(1_500)));
+            default -> now.minusSeconds(86_400L * (340 + random.nextInt(20)));
         };
         return new License("id-" + key, key, 10 + random.nextInt(40), random.nextInt(20), random.nextInt(15), null,
                 created, activation, 12, null, key.startsWith("SG1-RES") ? "residential" : "commercial", List.of());
@@ -213,7 +213,7 @@ public class FilterBench {
     }
 
     /** The page opens no dialog in this benchmark. */
-    private static final class NoDialogs implements DialogService {
+    static final class NoDialogs implements DialogService {
         @Override
         public void showError(String header, Throwable error) {
             throw new IllegalStateException(header, error);
