@@ -7,14 +7,19 @@ import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.service.activity.ActivityLog;
 import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.service.activity.RecordingLicenseDeskService;
+import app.licensedesk.service.bulk.BulkEngine;
 import app.licensedesk.ui.activity.ActivityView;
 import app.licensedesk.ui.activity.ActivityViewModel;
 import app.licensedesk.ui.assign.AssignView;
 import app.licensedesk.ui.assign.AssignViewModel;
+import app.licensedesk.ui.bulk.BulkView;
+import app.licensedesk.ui.bulk.BulkViewModel;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.UserSettings;
 import app.licensedesk.ui.controllers.ControllersView;
 import app.licensedesk.ui.controllers.ControllersViewModel;
@@ -27,8 +32,6 @@ import app.licensedesk.ui.licenses.LicensesView;
 import app.licensedesk.ui.licenses.LicensesViewModel;
 import app.licensedesk.ui.login.ReauthPrompt;
 import app.licensedesk.ui.palette.CommandPalette;
-import app.licensedesk.ui.shared.Directory;
-import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.shared.LicenseTable;
 import app.licensedesk.ui.shell.HelpMenu;
 import app.licensedesk.ui.shell.Page;
@@ -55,7 +58,8 @@ final class AppContext {
         // in the activity log
         LicenseDeskService service = new RecordingLicenseDeskService(backend.service(), activity,
                 backend.environment(), backend.session()::username, clock);
-        LicenseTerms terms = UserSettings.load(prefs).licenseTerms();
+        UserSettings settings = UserSettings.load(prefs);
+        LicenseTerms terms = settings.licenseTerms();
         LicenseTable.useDurationUnit(terms.durationUnit());
         LicenseRegistry registry = new LicenseRegistry(terms, clock);
         Directory directory = new Directory(service, tasks);
@@ -63,8 +67,11 @@ final class AppContext {
                 backend.environment());
         tasks.setReauthenticator(new ReauthPrompt(backend, tasks, prefs, owner));
         Map<Page, Supplier<ShellPage>> pages = new EnumMap<>(Page.class);
+        // the settings the backend was connected with: the engine keeps to the same concurrency bound and retries
+        BulkEngine bulk = new BulkEngine(service, LicenseDeskApp.clientSettings(settings));
         ShellViewModel shellModel = new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
             tasks.setReauthenticator(null);
+            bulk.close();
             onSignedOut.run();
         });
         // built now, shown when first wanted: "Assign…" on the Customers page opens it for a customer
@@ -82,6 +89,7 @@ final class AppContext {
         pages.put(Page.EXPIRING, () -> new ExpiringView(new ExpiringViewModel(service, tasks, registry, directory,
                 clock, ExpiringViewModel.DEFAULT_DAYS), tasks));
         pages.put(Page.ACTIVITY, () -> new ActivityView(new ActivityViewModel(activity, tasks), tasks));
+        pages.put(Page.BULK, () -> new BulkView(new BulkViewModel(bulk, tasks, clock.getZone(), clock)));
         shell = new ShellView(shellModel, pages);
         CommandPalette.install(shell, shellModel, directory, registry, dialogs, owner);
         shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),

@@ -16,6 +16,8 @@ record AppOptions(Environment.Kind preselect, String authUrl, String apiUrl, boo
 
     static final String USAGE = """
             Usage: license-desk [--sandbox | --production | --auth-url URL --api-url URL] [--smoke-test]
+                   license-desk bulk (--sandbox | --production | --auth-url URL --api-url URL) --username NAME
+                                     --file rows.csv [--report results.csv] ...
                    license-desk --sandbox-server [--port N] [--customers N] [--latency-ms N] [--fault-rate X] ...
 
               --sandbox          preselect the local sandbox (started in-process on a free port)
@@ -24,6 +26,7 @@ record AppOptions(Environment.Kind preselect, String authUrl, String apiUrl, boo
               --api-url URL      preselect Custom with this api URL
               --smoke-test       show the sign-in window, print "ready in N ms" and exit (0, or 1 with the reason)
               --sandbox-server   run only the local sandbox server, without the app (see --sandbox-server --help)
+              bulk               claim and activate licenses from a CSV file, without a window (see bulk --help)
             """;
 
     static AppOptions parse(String... args) {

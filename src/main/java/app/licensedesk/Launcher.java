@@ -8,7 +8,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The plain main class (a main class extending Application is refused on the class path): starts the app, its
- * {@code --smoke-test}, or only the local sandbox server with {@code --sandbox-server}.
+ * {@code --smoke-test}, the headless {@code bulk} command, or only the local sandbox server with
+ * {@code --sandbox-server}.
  */
 public final class Launcher {
 
@@ -25,6 +26,10 @@ public final class Launcher {
         Thread logging = new Thread(Launcher::startLogging, "license-desk-logging");
         logging.setDaemon(true);
         logging.start();
+        if (args.length > 0 && args[0].equals("bulk")) {
+            BulkCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("--sandbox-server")) {
             SandboxMain.main(Arrays.copyOfRange(args, 1, args.length));
             return;

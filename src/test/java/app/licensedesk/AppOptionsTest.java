@@ -40,4 +40,9 @@ class AppOptionsTest {
         assertThatThrownBy(() -> AppOptions.parse("--api-url")).hasMessageContaining("needs a URL");
         assertThatThrownBy(() -> AppOptions.parse("--bogus")).hasMessageContaining("unknown option");
     }
+
+    @Test
+    void theUsageNamesTheBulkCommand() {
+        assertThat(AppOptions.USAGE).contains("license-desk bulk (--sandbox").contains("see bulk --help");
+    }
 }

@@ -64,6 +64,18 @@ public record ClientSettings(int maxConcurrentRequests, List<String> controllerN
                 Duration.ofSeconds(30), Duration.ofDays(7), Clock.systemUTC(), Sleeper.threadSleep());
     }
 
+    /**
+     * The wait before retry number {@code attempt + 1}: retryBaseDelay * 2^attempt, capped at retryMaxDelay. The one
+     * backoff rule, for the client's retries and the bulk engine's second sends alike.
+     */
+    public Duration backoff(int attempt) {
+        Duration delay = retryBaseDelay;
+        for (int i = 0; i < attempt && delay.compareTo(retryMaxDelay) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(retryMaxDelay) > 0 ? retryMaxDelay : delay;
+    }
+
     public ClientSettings withMaxConcurrentRequests(int value) {
         return new ClientSettings(value, controllerNodeTypes, connectTimeout, readTimeout, maxRetries,
                 retryBaseDelay, retryMaxDelay, accessTokenMaxAge, accessTokenRenewalMargin, refreshTokenRenewAfter,

@@ -69,7 +69,7 @@ final class RetryInterceptor implements Interceptor {
                 if (last || !isRetryable(e, idempotent) || neverSent(e) && attempt >= CONNECT_RETRIES) {
                     throw e;
                 }
-                Duration wait = backoff(attempt);
+                Duration wait = settings.backoff(attempt);
                 LOG.info("{} {} failed ({}); retry {} of {} in {} ms", request.method(), request.url().encodedPath(),
                         e.getClass().getSimpleName(), attempt + 1, settings.maxRetries(), wait.toMillis());
                 pause(wait);
@@ -84,22 +84,13 @@ final class RetryInterceptor implements Interceptor {
             if (asked != null && asked.compareTo(settings.retryMaxDelay()) > 0) {
                 return response; // longer than we are willing to block: let the caller tell the user
             }
-            Duration wait = asked == null || asked.compareTo(backoff(attempt)) < 0 ? backoff(attempt) : asked;
+            Duration backoff = settings.backoff(attempt);
+            Duration wait = asked == null || asked.compareTo(backoff) < 0 ? backoff : asked;
             LOG.info("{} {} answered {}; retry {} of {} in {} ms", request.method(), request.url().encodedPath(),
                     response.code(), attempt + 1, settings.maxRetries(), wait.toMillis());
             response.close();
             pause(wait);
         }
-    }
-
-    /** retryBaseDelay * 2^attempt, capped at retryMaxDelay. */
-    Duration backoff(int attempt) {
-        Duration max = settings.retryMaxDelay();
-        Duration delay = settings.retryBaseDelay();
-        for (int i = 0; i < attempt && delay.compareTo(max) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(max) > 0 ? max : delay;
     }
 
     static boolean isIdempotent(Request request) {

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -186,8 +185,8 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
             License answer = client.activate(key, at);
             if (answer.activationDate() == null) {
                 // a success without the license: the read-back tells the activation date the server chose
-                ReadBack now = readBackActivation(key, seen);
-                answer = now.license() == null ? answer : answer.mergedWith(now.license());
+                ReadBack now = readBack(key, seen);
+                answer = now.found() ? answer.mergedWith(now.license()) : answer;
             }
             outcome = new LicenseOutcome(Action.ACTIVATE, Status.DONE, key, null, answer, null, null);
         } catch (ApiException e) {
@@ -201,7 +200,7 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
                                                  ApiException e) {
         if (e.kind() == ErrorKind.VALIDATION) {
             // "already activated" is one reason for a 400; the read-back says whether it is this one, and since when
-            License now = readBackActivation(key, seen).license();
+            License now = readBack(key, seen).license();
             Status status = now != null && now.activationDate() != null ? Status.ALREADY : Status.REFUSED;
             return new LicenseOutcome(Action.ACTIVATE, status, key, null, now, null, Failure.from(e));
         }
@@ -210,14 +209,14 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
             throw e;
         }
         checking.run();
-        ReadBack now = readBackActivation(key, seen);
+        License now = readBack(key, seen).license();
         Status status;
-        if (now.license() == null) {
-            status = Status.LOST_UNKNOWN; // not read, or not in the list it was read from
+        if (now == null) {
+            status = Status.LOST_UNKNOWN; // not read, or in none of the lists it was read from
         } else {
-            status = now.license().activationDate() != null ? Status.LOST_DONE : Status.LOST_NOT_DONE;
+            status = now.activationDate() != null ? Status.LOST_DONE : Status.LOST_NOT_DONE;
         }
-        return new LicenseOutcome(Action.ACTIVATE, status, key, null, now.license(), null, Failure.from(e));
+        return new LicenseOutcome(Action.ACTIVATE, status, key, null, now, null, Failure.from(e));
     }
 
     @Override
@@ -244,64 +243,25 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
             List<String> candidates = new ArrayList<>();
             candidates.add(nodeId);
             seen.controllers().stream().filter(c -> !c.equals(nodeId)).forEach(candidates::add);
-            for (String candidate : candidates) {
-                ReadBack listed = readBack(key, () -> client.licensesOfController(candidate));
-                if (listed.license() != null) {
-                    return new LicenseOutcome(Action.CLAIM, Status.ALREADY, key, nodeId, listed.license(),
-                            candidate, Failure.from(e));
-                }
-            }
-            return new LicenseOutcome(Action.CLAIM, Status.REFUSED, key, nodeId, null, null, Failure.from(e));
+            ReadBack listed = readBack(key, new LicenseContext(null, candidates));
+            return listed.found()
+                    ? new LicenseOutcome(Action.CLAIM, Status.ALREADY, key, nodeId, listed.license(),
+                            listed.listedUnder(), Failure.from(e))
+                    : new LicenseOutcome(Action.CLAIM, Status.REFUSED, key, nodeId, null, null, Failure.from(e));
         }
         if (!e.answerLost()) {
             audit.failed(Action.CLAIM, key, nodeId, e);
             throw e;
         }
         checking.run();
-        ReadBack listed = readBack(key, () -> client.licensesOfController(nodeId));
-        if (!listed.read()) {
-            return new LicenseOutcome(Action.CLAIM, Status.LOST_UNKNOWN, key, nodeId, null, null, Failure.from(e));
-        }
+        ReadBack listed = readBack(key, new LicenseContext(null, List.of(nodeId)));
         Failure lost = Failure.from(e);
-        return listed.license() == null
-                ? new LicenseOutcome(Action.CLAIM, Status.LOST_NOT_DONE, key, nodeId, null, null, lost)
-                : new LicenseOutcome(Action.CLAIM, Status.LOST_DONE, key, nodeId, listed.license(), nodeId, lost);
-    }
-
-    /** What a read-back showed: whether the list could be read, and the license in it (null when not listed). */
-    private record ReadBack(boolean read, License license) {
-        static final ReadBack NOT_READ = new ReadBack(false, null);
-    }
-
-    /** An activation is read back from the customer's licenses, else from a controller the license was seen under. */
-    private ReadBack readBackActivation(String key, LicenseContext seen) {
-        List<Callable<List<License>>> sources = new ArrayList<>();
-        Customer customer = seen.customer();
-        if (customer != null && customer.hasLicenseView()) {
-            sources.add(() -> client.licensesOfCustomer(customer.uuid(), true));
+        if (!listed.read()) {
+            return new LicenseOutcome(Action.CLAIM, Status.LOST_UNKNOWN, key, nodeId, null, null, lost);
         }
-        seen.controllers().forEach(nodeId -> sources.add(() -> client.licensesOfController(nodeId)));
-        for (Callable<List<License>> source : sources) {
-            ReadBack found = readBack(key, source);
-            if (found.read()) {
-                return found;
-            }
-        }
-        return ReadBack.NOT_READ;
-    }
-
-    /**
-     * Reads one list (a GET, retried as every read is) and finds the key in it. Any failure, even "session ended",
-     * only means "not read": it must not make the caller's work run again, which would send the POST again.
-     */
-    private static ReadBack readBack(String key, Callable<List<License>> list) {
-        try {
-            return new ReadBack(true, list.call().stream().filter(l -> key.equals(l.key())).findFirst()
-                    .orElse(null));
-        } catch (Exception e) {
-            LOG.info("Reading license {} back failed: {}", key, e.toString());
-            return ReadBack.NOT_READ;
-        }
+        return listed.found()
+                ? new LicenseOutcome(Action.CLAIM, Status.LOST_DONE, key, nodeId, listed.license(), nodeId, lost)
+                : new LicenseOutcome(Action.CLAIM, Status.LOST_NOT_DONE, key, nodeId, null, null, lost);
     }
 
     /** Stops the pool and closes the connection; does not sign out. */

@@ -68,4 +68,14 @@ public interface LicenseDeskService {
      *                                          request never reached it
      */
     LicenseOutcome claim(String licenseKey, String nodeId, LicenseContext seen, Runnable checking);
+
+    /**
+     * Where a license is now, from the lists {@code seen} names: its customer's licenses first, then each
+     * controller's, until one holds the key; nothing is sent. The one read-back rule: {@link #activate} and
+     * {@link #claim} use it after a lost or refused request, the bulk engine when its journal says a request was
+     * being sent. A list that cannot be read (any failure, even a session that ended) only counts as not read.
+     */
+    default ReadBack readBack(String key, LicenseContext seen) {
+        return ReadBack.of(this, key, seen);
+    }
 }

@@ -9,7 +9,8 @@ public enum Page {
     LICENSES(Feather.KEY),
     ASSIGN(Feather.SHUFFLE),
     EXPIRING(Feather.CLOCK),
-    ACTIVITY(Feather.LIST);
+    ACTIVITY(Feather.LIST),
+    BULK(Feather.UPLOAD);
 
     private final Feather icon;
 

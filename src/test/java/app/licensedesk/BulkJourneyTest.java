@@ -1,0 +1,191 @@
+package app.licensedesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.licensedesk.api.ClientSettings;
+import app.licensedesk.model.Controller;
+import app.licensedesk.model.Customer;
+import app.licensedesk.model.Environment;
+import app.licensedesk.model.License;
+import app.licensedesk.sandbox.SandboxAccounts;
+import app.licensedesk.sandbox.SandboxOptions;
+import app.licensedesk.sandbox.SandboxServer;
+import app.licensedesk.service.Backend;
+import app.licensedesk.service.Backends;
+import app.licensedesk.ui.bulk.BulkRowItem;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The bulk page end to end: the real app, headless, against its in-process sandbox. A CSV is opened by typing its
+ * path (no file chooser), previewed, run and its results exported; opening it again shows every row finished.
+ */
+class BulkJourneyTest {
+
+    private static final long TIMEOUT_S = 30;
+
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+    private Application app;
+    private String prefsNode;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Platform.setImplicitExit(false);
+    }
+
+    @BeforeEach
+    void launch() throws Exception {
+        prefsNode = "license-desk-test/" + UUID.randomUUID();
+        System.setProperty("licensedesk.prefs", prefsNode);
+        System.setProperty("licensedesk.data", dir.resolve("data").toString());
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new LicenseDeskApp(AppOptions.parse("--sandbox"),
+            SandboxOptions.defaults()));
+        waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        robot.interact(() -> Window.getWindows().stream().filter(w -> w != stage).toList().forEach(Window::hide));
+        FxToolkit.cleanupApplication(app);
+        Preferences.userRoot().node(prefsNode).removeNode();
+        System.clearProperty("licensedesk.prefs");
+        System.clearProperty("licensedesk.data");
+    }
+
+    /**
+     * Three licenses that are neither claimed nor activated, each with a controller of its own customer, found on a
+     * twin of the app's sandbox (the same seed, so the same estate).
+     */
+    private static List<String[]> freshLicenses() throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        try (SandboxServer twin = SandboxServer.start(SandboxOptions.defaults());
+             Backend backend = Backends.connect(Environment.sandbox(twin.baseUrl()), ClientSettings.defaults())) {
+            backend.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
+            for (Customer customer : backend.service().customers()) {
+                List<Controller> controllers = backend.service().controllers(List.of(customer)).controllers();
+                if (!customer.hasLicenseView() || controllers.isEmpty()) {
+                    continue;
+                }
+                for (License l : backend.service().licensesOfCustomer(customer)) {
+                    if (rows.size() < 3 && l.datalinks().isEmpty() && l.activationDate() == null
+                            && l.deactivationDate() == null) {
+                        rows.add(new String[] {l.key(), controllers.get(0).nodeId()});
+                    }
+                }
+            }
+        }
+        assertThat(rows).hasSize(3);
+        return rows;
+    }
+
+    @Test
+    void aCsvIsPreviewedRunAndItsResultsExported() throws Exception {
+        List<String[]> fresh = freshLicenses();
+        Path csv = dir.resolve("rollout.csv");
+        Files.writeString(csv, "licenseKey,nodeId,activationIso\n"
+                + fresh.get(0)[0] + "," + fresh.get(0)[1] + ",2027-03-01T09:30:00Z\n"
+                + fresh.get(1)[0] + "," + fresh.get(1)[1] + ",\n"
+                + fresh.get(2)[0] + "," + fresh.get(2)[1] + ",now\n", StandardCharsets.UTF_8);
+
+        fill("#usernameField", SandboxAccounts.ADMIN_USERNAME);
+        fill("#passwordField", SandboxAccounts.ADMIN_PASSWORD);
+        robot.clickOn("#signInButton");
+        waitUntil(() -> robot.lookup("#environmentBanner").tryQuery().isPresent());
+
+        // Ctrl+5 is the fifth page, Bulk; the caret lands in its path field
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        waitUntil(() -> stage.getScene().getFocusOwner() != null
+                && "bulkPath".equals(stage.getScene().getFocusOwner().getId()));
+        fill("#bulkPath", csv.toString());
+        robot.type(KeyCode.ENTER);
+
+        TableView<BulkRowItem> table = robot.lookup("#bulkTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3);
+        assertThat(table.getItems()).extracting(BulkRowItem::verdictText).containsOnly("to send");
+        assertThat(text("#bulkSummary")).isEqualTo("3 rows: 3 to send, 0 with nothing to do, 0 conflicts, "
+                + "0 invalid, 0 finished in an earlier run");
+        Path results = dir.resolve("rollout.results.csv");
+        assertThat(text("#bulkResultsPath")).isEqualTo(results.toString());
+        assertThat(robot.lookup("#bulkExport").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#bulkRun");
+        waitUntil(() -> text("#bulkStatus").startsWith("Finished"));
+        assertThat(text("#bulkStatus")).isEqualTo("Finished: 3 done, 0 skipped, 0 failed.");
+        assertThat(table.getItems()).extracting(r -> r.outcomeProperty().get()).containsOnly("done");
+        assertThat(table.getItems().get(0).reasonProperty().get())
+                .isEqualTo("claimed, activated 2027-03-01T09:30:00Z");
+        assertThat(table.getItems().get(1).reasonProperty().get()).isEqualTo("claimed");
+
+        robot.clickOn("#bulkExport");
+        waitUntil(() -> text("#bulkStatus").endsWith("Results written to " + results + "."));
+        List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).isEqualTo("\uFEFFline,licenseKey,nodeId,activationIso,outcome,reason,claimedTo,"
+                + "activatedAt");
+        assertThat(lines.get(1)).isEqualTo("2," + fresh.get(0)[0] + "," + fresh.get(0)[1]
+                + ",2027-03-01T09:30:00Z,done,\"claimed, activated 2027-03-01T09:30:00Z\"," + fresh.get(0)[1]
+                + ",2027-03-01T09:30:00Z");
+        assertThat(lines.get(2)).isEqualTo("3," + fresh.get(1)[0] + "," + fresh.get(1)[1] + ",,done,claimed,"
+                + fresh.get(1)[1] + ",");
+
+        // the journal next to the file remembers the run: opened again, every row is finished
+        robot.clickOn("#bulkReload");
+        waitUntil(() -> text("#bulkSummary").endsWith("3 finished in an earlier run"));
+        assertThat(table.getItems()).extracting(BulkRowItem::verdictText).containsOnly("finished earlier");
+    }
+
+    private void fill(String query, String value) {
+        TextInputControl field = robot.lookup(query).queryTextInputControl();
+        robot.interact(() -> {
+            field.requestFocus();
+            field.clear();
+            field.replaceSelection(value);
+        });
+    }
+
+    private String text(String query) {
+        Node node = robot.lookup(query).query();
+        if (node instanceof Label label) {
+            return label.getText() == null ? "" : label.getText();
+        }
+        return node instanceof TextInputControl input ? input.getText() : node.toString();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
+        } catch (Exception e) {
+            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
+        }
+    }
+}
