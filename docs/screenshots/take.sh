@@ -71,6 +71,11 @@ xdotool key Escape; sleep 1; xdotool key ctrl+comma; sleep 2
 # the dialog's own window (no window manager draws a frame around it here)
 import -window "$(xdotool search --onlyvisible --name "Preferences" | tail -1)" "$out/preferences$suffix.png"
 xdotool key Escape
+xdotool key ctrl+1; sleep 2; xdotool key ctrl+k; sleep 1; xdotool type --delay 30 "mol"
+shot palette 2
+xdotool key Escape; sleep 1; xdotool key F1
+shot shortcut-sheet 2 965x514+218+180
+xdotool key Escape
 kill $app; wait $app 2>/dev/null || true
 start -Duser.language=nl -Duser.country=BE
 signIn; xdotool key ctrl+3; sleep 4; xdotool mousemove 400 330 click 1

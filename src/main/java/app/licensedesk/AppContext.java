@@ -21,6 +21,7 @@ import app.licensedesk.ui.dialogs.FxDialogService;
 import app.licensedesk.ui.licenses.LicensesView;
 import app.licensedesk.ui.licenses.LicensesViewModel;
 import app.licensedesk.ui.login.ReauthPrompt;
+import app.licensedesk.ui.palette.CommandPalette;
 import app.licensedesk.ui.shell.HelpMenu;
 import app.licensedesk.ui.shell.Page;
 import app.licensedesk.ui.shell.ShellView;
@@ -66,6 +67,7 @@ final class AppContext {
                 new LicensesViewModel(backend.service(), tasks, registry, directory, dialogs)));
         pages.put(Page.ASSIGN, () -> new AssignView(assign));
         shell = new ShellView(shellModel, pages);
+        CommandPalette.install(shell, shellModel, directory, registry, dialogs, owner);
         shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),
                 HelpMenu::openWithDesktop, owner).node());
     }

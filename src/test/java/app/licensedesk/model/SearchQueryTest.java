@@ -41,4 +41,18 @@ class SearchQueryTest {
         assertThat(SearchQuery.of(null).matches((String) null)).isTrue();
         assertThat(SearchQuery.of("x").isEmpty()).isFalse();
     }
+
+    @Test
+    void rankPutsAnEqualFieldFirstThenAPrefixThenAWordThenTheRest() {
+        SearchQuery query = SearchQuery.of("  site   GENT ");
+        assertThat(query.rank("x", "Site Gent")).isZero();
+        assertThat(query.rank("Site  Gent 2", "SGC-0001")).isEqualTo(1);
+        assertThat(query.rank("Old Site Gent", null)).isEqualTo(2);
+        assertThat(query.rank("Campsite Gent", "x")).isEqualTo(3);
+        assertThat(SearchQuery.of("0001").rank("x", "SGC-0001-KPWQ")).isEqualTo(2);
+        assertThat(SearchQuery.of("mol").rank("Koelhuis Molen", "Koelhuis Mol")).isEqualTo(2);
+        assertThat(SearchQuery.of("backerei").rank("Bäckerei")).isZero();
+        // matched through the words, not as a whole: the rest
+        assertThat(SearchQuery.of("gent site").rank("Site Gent")).isEqualTo(3);
+    }
 }

@@ -15,7 +15,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Dialog;
 import javafx.scene.image.Image;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -81,7 +80,8 @@ public class BaseDialog<R> extends Dialog<R> {
      */
     private static void closeOnEscape(Dialog<?> dialog) {
         dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() != KeyCode.ESCAPE || popupOpen(dialog.getDialogPane().getScene().getFocusOwner())) {
+            Node focused = dialog.getDialogPane().getScene().getFocusOwner();
+            if (!Shortcut.DIALOG_CANCEL.matches(event) || popupOpen(focused)) {
                 return;
             }
             event.consume();
@@ -169,7 +169,7 @@ public class BaseDialog<R> extends Dialog<R> {
         });
         // a disabled default button ignores Enter, so the attempt is caught here, after the fields had their turn
         getDialogPane().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ENTER && invalid.get() && !busy.get()) {
+            if (Shortcut.DIALOG_OK.matches(event) && invalid.get() && !busy.get()) {
                 event.consume();
                 start.run();
             }

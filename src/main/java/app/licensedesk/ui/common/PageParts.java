@@ -6,12 +6,15 @@ import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -20,7 +23,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionModel;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -46,10 +48,10 @@ public final class PageParts {
         field.setPromptText(prompt);
         field.setLeft(new FontIcon(Feather.SEARCH));
         field.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !field.getText().isEmpty()) {
+            if (Shortcut.SEARCH_CLEAR.matches(e) && !field.getText().isEmpty()) {
                 field.clear();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) {
+            } else if (Shortcut.SEARCH_TO_LIST.matches(e)) {
                 onCommit.run();
                 e.consume();
             }
@@ -69,6 +71,26 @@ public final class PageParts {
             selection.selectFirst();
         }
         view.requestFocus();
+    }
+
+    /**
+     * Gives the node the focus: now, or as soon as it is in the window. A page built a moment ago has its split
+     * pane's parts in the window only after the next layout, and a node outside the window cannot take the focus.
+     */
+    public static void focus(Node node) {
+        if (node.getScene() != null) {
+            node.requestFocus();
+            return;
+        }
+        node.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene before, Scene now) {
+                if (now != null) {
+                    node.sceneProperty().removeListener(this);
+                    node.requestFocus();
+                }
+            }
+        });
     }
 
     /**

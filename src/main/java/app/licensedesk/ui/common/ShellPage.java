@@ -16,4 +16,11 @@ public interface ShellPage {
 
     /** Ctrl/Cmd+F: puts the caret in the page's search field. */
     void focusSearch();
+
+    /**
+     * Shows this item (a customer, a controller, a license row: what the command palette found) selected, with the
+     * focus on it; a page ignores items it does not list.
+     */
+    default void select(Object item) {
+    }
 }

@@ -8,6 +8,7 @@ import app.licensedesk.ui.shared.LicensePane;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TableState;
+import app.licensedesk.ui.common.Shortcut;
 import atlantafx.base.controls.Spacer;
 import java.time.Instant;
 import java.util.Comparator;
@@ -28,8 +29,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -43,7 +42,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The Controllers page: the controller table with search and customer filter, and the licenses linked to one. */
 public final class ControllersView implements ShellPage {
 
-    private static final KeyCombination CLAIM = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination CLAIM = Shortcut.CLAIM_TO_CONTROLLER.key();
 
     private final ControllersViewModel vm;
     private final TextField search;
@@ -213,5 +212,14 @@ public final class ControllersView implements ShellPage {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
+    }
+
+    @Override
+    public void select(Object item) {
+        if (item instanceof Controller controller) {
+            vm.reveal(controller);
+            table.scrollTo(controller);
+            PageParts.focus(table);
+        }
     }
 }

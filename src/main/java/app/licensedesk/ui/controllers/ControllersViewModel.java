@@ -139,6 +139,15 @@ public final class ControllersViewModel {
         directory.reloadControllers();
     }
 
+    /** Selects this controller (the command palette found it); a search or filter that hides it is cleared first. */
+    public void reveal(Controller controller) {
+        if (!matching(searchText.get(), customerFilter.get()).test(controller)) {
+            searchText.set("");
+            customerFilter.set(allCustomers);
+        }
+        selectedController.set(controller);
+    }
+
     /** Opens the claim dialog for the selected controller; after a claim its licenses are loaded again. */
     public void claim() {
         Controller controller = selectedController.get();

@@ -142,6 +142,15 @@ public final class CustomersView implements ShellPage {
         search.selectAll();
     }
 
+    @Override
+    public void select(Object item) {
+        if (item instanceof Customer customer) {
+            vm.reveal(customer);
+            list.scrollTo(customer);
+            PageParts.focus(list);
+        }
+    }
+
     /** A customer as name plus its UUID in small muted type, or a "no license view" mark. */
     private static final class CustomerCell extends ListCell<Customer> {
         private final Label name = new Label();

@@ -124,6 +124,14 @@ public final class CustomersViewModel {
         }
     }
 
+    /** Selects this customer (the command palette found it); a search that hides it is cleared first. */
+    public void reveal(Customer customer) {
+        if (!Search.customers(searchText.get()).test(customer)) {
+            searchText.set("");
+        }
+        selectedCustomer.set(customer);
+    }
+
     /** Input: the search text; matches name or UUID as the user types. */
     public StringProperty searchTextProperty() {
         return searchText;

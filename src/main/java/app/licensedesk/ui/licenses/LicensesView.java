@@ -9,6 +9,7 @@ import app.licensedesk.ui.common.TableState;
 import app.licensedesk.ui.shared.LicenseTable;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
+import app.licensedesk.ui.common.Shortcut;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,8 +33,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -48,12 +47,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The Licenses page: all licenses of all customers, filters, a detail pane, and Activate / Claim / Copy key. */
 public final class LicensesView implements ShellPage {
 
-    static final KeyCombination ACTIVATE_KEY = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN);
-    static final KeyCombination CLAIM_KEY = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN);
-    static final KeyCombination COPY_KEY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
-    static final KeyCombination RELOAD_FAILED_KEY = new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination ACTIVATE_KEY = Shortcut.ACTIVATE.key();
+    static final KeyCombination CLAIM_KEY = Shortcut.CLAIM.key();
+    static final KeyCombination COPY_KEY = Shortcut.COPY_KEY.key();
+    static final KeyCombination RELOAD_FAILED_KEY = Shortcut.RELOAD_FAILED.key();
 
     private final LicensesViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -104,6 +101,13 @@ public final class LicensesView implements ShellPage {
         vm.sorted().comparatorProperty().bind(table.comparatorProperty());
         TableState.remember(table, "licenses");
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> vm.selectedProperty().set(row));
+        // a row the view model selects (the command palette's pick) is highlighted and scrolled to
+        vm.selectedProperty().addListener((o, old, row) -> {
+            if (row != null && row != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(row);
+                table.scrollTo(row);
+            }
+        });
         table.setContextMenu(contextMenu());
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (COPY_KEY.match(e)) {
@@ -253,11 +257,17 @@ public final class LicensesView implements ShellPage {
                 .orElse(box.getItems().get(0)));
     }
 
-    /** The combo box shows the view model's filter value and sets it; a cleared box means "All". */
+    /** The combo box shows the view model's filter value (also when it changes there) and sets it; "All" is null. */
     private static <T> void bindChoice(ComboBox<FilterChoice<T>> box, Property<T> filter) {
-        box.setValue(box.getItems().stream().filter(c -> Objects.equals(c.value(), filter.getValue())).findFirst()
-                .orElse(box.getItems().get(0)));
+        Runnable show = () -> box.setValue(box.getItems().stream()
+                .filter(c -> Objects.equals(c.value(), filter.getValue())).findFirst().orElse(box.getItems().get(0)));
+        show.run();
         box.valueProperty().addListener((o, old, choice) -> filter.setValue(choice == null ? null : choice.value()));
+        filter.addListener((o, old, value) -> {
+            if (box.getValue() == null || !Objects.equals(box.getValue().value(), value)) {
+                show.run();
+            }
+        });
     }
 
     private static Button action(String id, String textKey, Feather icon, Runnable run) {
@@ -323,5 +333,13 @@ public final class LicensesView implements ShellPage {
     public void focusSearch() {
         searchField.requestFocus();
         searchField.selectAll();
+    }
+
+    @Override
+    public void select(Object item) {
+        if (item instanceof LicenseRow row) {
+            vm.reveal(row);
+            PageParts.focus(table);
+        }
     }
 }

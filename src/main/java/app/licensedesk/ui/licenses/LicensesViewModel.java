@@ -69,6 +69,8 @@ public final class LicensesViewModel {
     private final StringBinding noLicenseViewText;
     private final LicensesLoad load;
     private boolean started;
+    /** The row {@link #reveal} asked for while it was not loaded yet: selected when it arrives. */
+    private LicenseRow wanted;
 
     // the selected license's actions
     private final ReadOnlyBooleanWrapper canAct = new ReadOnlyBooleanWrapper(this, "canAct");
@@ -98,6 +100,9 @@ public final class LicensesViewModel {
             }
             if (row != null) {
                 row.licenseProperty().addListener(selectedLicenseChanged);
+                if (row != wanted) {
+                    wanted = null; // the user picked another row meanwhile
+                }
             }
             updateActions();
         });
@@ -180,6 +185,11 @@ public final class LicensesViewModel {
             }
             added.sort(Comparator.comparing(LicenseRow::getKey));
             rows.addAll(insertionPoint(customer), added);
+            if (wanted != null && lowerKeys.containsKey(wanted)) {
+                LicenseRow found = wanted;
+                wanted = null;
+                selected.set(found);
+            }
         }
 
         @Override
@@ -212,6 +222,31 @@ public final class LicensesViewModel {
         LicenseRow row = selected.get();
         canAct.set(row != null);
         canActivate.set(row != null && row.getLicense().activationDate() == null);
+    }
+
+    /**
+     * Shows this row (the command palette found it): its key in the search, a status, type or customer filter that
+     * would hide it cleared, and the row selected, at once or, while the page is still loading, when it arrives.
+     */
+    public void reveal(LicenseRow row) {
+        if (statusFilter.get() != null && statusFilter.get() != row.getStatus()) {
+            statusFilter.set(null);
+        }
+        String type = typeFilter.get();
+        if (type != null && !type.isEmpty() && !type.equals(row.getLicense().type())) {
+            typeFilter.set(null);
+        }
+        Customer customer = customerFilter.get();
+        if (customer != null && (row.getCustomer() == null || row.getCustomer().id() != customer.id())) {
+            customerFilter.set(null);
+        }
+        search.set(row.getKey());
+        if (lowerKeys.containsKey(row)) {
+            wanted = null;
+            selected.set(row);
+        } else {
+            wanted = row;
+        }
     }
 
     /** Opens the activation dialog for the selected license; the dialog updates the shared row itself. */

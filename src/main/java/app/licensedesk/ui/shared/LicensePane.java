@@ -4,6 +4,7 @@ import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.TableState;
+import app.licensedesk.ui.common.Shortcut;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,7 +32,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class LicensePane extends VBox {
 
-    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY = Shortcut.COPY_KEY.key();
 
     /** One more action on the selected license, shown as a button and a context-menu item. */
     public record Action(String text, Ikon icon, String id, ObservableBooleanValue disabled, Runnable handler) {

@@ -7,10 +7,13 @@ import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.LicenseOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.function.BiConsumer;
 
 /**
@@ -20,6 +23,9 @@ public final class LicenseRegistry {
 
     private final Map<String, LicenseRow> rows = new HashMap<>();
     private final List<BiConsumer<LicenseRow, String>> linkListeners = new ArrayList<>();
+    // the rows that have a key, with the lower-case key of each computed once: a key search is one pass of contains
+    private final List<LicenseRow> keyed = new ArrayList<>();
+    private final List<String> lowerKeys = new ArrayList<>();
     private final LicenseTerms terms;
     private final Clock clock;
 
@@ -40,7 +46,15 @@ public final class LicenseRegistry {
      */
     public LicenseRow put(License license, Customer customer) {
         String identity = identityOf(license);
-        LicenseRow row = rows.computeIfAbsent(identity, k -> new LicenseRow());
+        LicenseRow row = rows.get(identity);
+        if (row == null) {
+            row = new LicenseRow();
+            rows.put(identity, row);
+            if (license.key() != null) {
+                keyed.add(row);
+                lowerKeys.add(license.key().toLowerCase(Locale.ROOT));
+            }
+        }
         row.update(license, customer, terms, clock.instant());
         return row;
     }
@@ -101,6 +115,44 @@ public final class LicenseRegistry {
         return Optional.ofNullable(rows.get(key));
     }
 
+    /** A match of a key search: how well it matched (0 the whole key, 1 its start, 2 elsewhere), then the key. */
+    private record Hit(int rank, String lowerKey, LicenseRow row) {
+        static final Comparator<Hit> BEST_FIRST = Comparator.comparingInt(Hit::rank).thenComparing(Hit::lowerKey);
+    }
+
+    /**
+     * The rows whose key contains {@code text} (case ignored), at most {@code limit}: the row with exactly that key
+     * first, then keys that start with it, then the others, each group by key. One pass over lower-case keys
+     * computed once, so it stays cheap with 100,000 rows; nothing for a blank text.
+     */
+    public List<LicenseRow> findByKey(String text, int limit) {
+        String query = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (query.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        // the worst of the best so far on top, so it is the one to drop
+        PriorityQueue<Hit> best = new PriorityQueue<>(limit, Hit.BEST_FIRST.reversed());
+        for (int i = 0; i < lowerKeys.size(); i++) {
+            String key = lowerKeys.get(i);
+            int at = key.indexOf(query);
+            if (at < 0) {
+                continue;
+            }
+            int rank = key.length() == query.length() ? 0 : at == 0 ? 1 : 2;
+            if (best.size() == limit) {
+                Hit worst = best.peek();
+                if (rank > worst.rank() || rank == worst.rank() && key.compareTo(worst.lowerKey()) >= 0) {
+                    continue; // no better than the worst kept: most matches of a short text end here, unallocated
+                }
+                best.poll();
+            }
+            best.add(new Hit(rank, key, keyed.get(i)));
+        }
+        List<Hit> found = new ArrayList<>(best);
+        found.sort(Hit.BEST_FIRST);
+        return found.stream().map(Hit::row).toList();
+    }
+
     /** Recomputes every status against the clock (e.g. after a refresh, when time has moved on). */
     public void recomputeAll() {
         rows.values().forEach(r -> r.recompute(terms, clock.instant()));
@@ -109,6 +161,8 @@ public final class LicenseRegistry {
     /** Forgets everything: on sign-out, so nothing of one account shows in the next. */
     public void clear() {
         rows.clear();
+        keyed.clear();
+        lowerKeys.clear();
     }
 
     private static String identityOf(License license) {

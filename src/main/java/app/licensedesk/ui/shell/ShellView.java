@@ -2,6 +2,7 @@ package app.licensedesk.ui.shell;
 
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.ShellPage;
+import app.licensedesk.ui.common.Shortcut;
 import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -20,9 +21,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -34,15 +32,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's frame: environment banner, user and sign-out, navigation, the current view, status bar,
- * and the keyboard shortcuts (Ctrl/Cmd+1..9 for the pages, Ctrl/Cmd+F, F5, Ctrl/Cmd+, for the Preferences). Views
- * are created the first time they are shown.
+ * and the keyboard shortcuts (Ctrl/Cmd+1, 2, …, Ctrl/Cmd+F, F5, Ctrl/Cmd+, for the Preferences, and those added
+ * with {@link #onShortcut}), all from the {@link Shortcut} table. Views are created the first time they are shown.
  */
 public final class ShellView {
-
-    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
-        KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
-    private static final KeyCombination PREFERENCES = new KeyCodeCombination(KeyCode.COMMA,
-            KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final Map<Page, Supplier<ShellPage>> factories;
@@ -51,6 +44,7 @@ public final class ShellView {
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private HBox header;
+    private final Map<Shortcut, Runnable> moreShortcuts = new EnumMap<>(Shortcut.class);
     private Runnable onPreferences = () -> { };
 
     public ShellView(ShellViewModel vm, Map<Page, Supplier<ShellPage>> factories) {
@@ -85,21 +79,32 @@ public final class ShellView {
         return pages.get(vm.pageProperty().get());
     }
 
-    /** Registers the keyboard shortcuts on the window's scene. */
+    /** One more window-wide shortcut (the command palette, the shortcut sheet); before {@link #installShortcuts}. */
+    public void onShortcut(Shortcut shortcut, Runnable action) {
+        moreShortcuts.put(shortcut, action);
+    }
+
+    /** Registers the keyboard shortcuts on the window's scene, all from the {@link Shortcut} table. */
     public void installShortcuts(Scene scene) {
         Page[] all = Page.values();
         for (int i = 0; i < all.length; i++) {
             Page target = all[i];
-            scene.getAccelerators().put(new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN), () -> {
-                vm.pageProperty().set(target);
-                // also when the page was already shown: the shortcut always lands in the page
-                focusPage();
-            });
+            // also when the page was already shown: the shortcut always lands in the page
+            scene.getAccelerators().put(Shortcut.PAGE.keys().get(i), () -> reveal(target, null));
         }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                () -> currentPage().focusSearch());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> currentPage().refresh());
-        scene.getAccelerators().put(PREFERENCES, () -> onPreferences.run());
+        scene.getAccelerators().put(Shortcut.SEARCH.key(), () -> currentPage().focusSearch());
+        scene.getAccelerators().put(Shortcut.RELOAD.key(), () -> currentPage().refresh());
+        scene.getAccelerators().put(Shortcut.PREFERENCES.key(), () -> onPreferences.run());
+        moreShortcuts.forEach((shortcut, action) -> scene.getAccelerators().put(shortcut.key(), action));
+    }
+
+    /** Shows the page with the caret in its search field; with an item, shows that item selected in the page. */
+    public void reveal(Page page, Object item) {
+        vm.pageProperty().set(page);
+        focusPage();
+        if (item != null) {
+            currentPage().select(item);
+        }
     }
 
     /** What the Preferences button and Ctrl/Cmd+, open. */
@@ -153,7 +158,8 @@ public final class ShellView {
         signOut.setOnAction(e -> vm.signOut());
         Button preferences = new Button(I18n.t("shell.preferences"), new FontIcon(Feather.SETTINGS));
         preferences.setId("preferencesButton");
-        preferences.setTooltip(new Tooltip(I18n.t("shell.preferences.tooltip", PREFERENCES.getDisplayText())));
+        preferences.setTooltip(new Tooltip(I18n.t("shell.preferences.tooltip",
+            Shortcut.PREFERENCES.key().getDisplayText())));
         preferences.setOnAction(e -> onPreferences.run());
         header = new HBox(12, title, spacer, preferences, user, signOut);
         header.setAlignment(Pos.CENTER_LEFT);

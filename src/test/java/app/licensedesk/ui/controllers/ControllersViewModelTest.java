@@ -350,4 +350,24 @@ class ControllersViewModelTest {
         assertThat(vm.controllersErrorProperty().get()).isEmpty();
         assertThat(vm.controllers()).hasSize(3);
     }
+
+    @Test
+    void revealSelectsTheControllerAndClearsASearchOrFilterThatHidesIt() {
+        ControllersViewModel vm = viewModel(TaskRunner.inline());
+        vm.customerFilterProperty().set(ACME);
+        vm.searchTextProperty().set("south");
+
+        vm.reveal(HARBOUR);
+
+        assertThat(vm.searchTextProperty().get()).isEmpty();
+        assertThat(vm.customerFilterProperty().get()).isSameAs(vm.allCustomers());
+        assertThat(vm.controllers()).contains(HARBOUR);
+        assertThat(vm.selectedControllerProperty().get()).isEqualTo(HARBOUR);
+
+        vm.searchTextProperty().set("north");
+        vm.reveal(NORTH); // shown by the search: it stays
+        assertThat(vm.searchTextProperty().get()).isEqualTo("north");
+        assertThat(vm.selectedControllerProperty().get()).isEqualTo(NORTH);
+        assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).containsExactly("N-1", "N-2");
+    }
 }

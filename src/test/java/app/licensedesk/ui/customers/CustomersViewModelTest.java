@@ -313,4 +313,21 @@ class CustomersViewModelTest {
         assertThat(vm.customersErrorProperty().get()).isEmpty();
         assertThat(vm.customers()).hasSize(3);
     }
+
+    @Test
+    void revealSelectsTheCustomerAndClearsOnlyASearchThatHidesIt() {
+        CustomersViewModel vm = viewModel(TaskRunner.inline());
+        vm.searchTextProperty().set("energy");
+
+        vm.reveal(ACME);
+        assertThat(vm.searchTextProperty().get()).isEqualTo("energy"); // it shows ACME: kept
+        assertThat(vm.selectedCustomerProperty().get()).isEqualTo(ACME);
+        assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).contains("ACME-1");
+
+        vm.reveal(BOLT);
+        assertThat(vm.searchTextProperty().get()).isEmpty();
+        assertThat(vm.customers()).contains(BOLT);
+        assertThat(vm.selectedCustomerProperty().get()).isEqualTo(BOLT);
+        assertThat(vm.licenses().rows()).extracting(LicenseRow::getKey).containsExactly("BOLT-1");
+    }
 }

@@ -448,4 +448,61 @@ class LicensesViewModelTest {
             return Optional.empty();
         }
     }
+
+    @Test
+    void revealSearchesTheKeyClearsTheFiltersThatHideTheRowAndSelectsIt() {
+        LicensesViewModel vm = vm(TaskRunner.inline());
+        vm.shown();
+        vm.statusFilterProperty().set(LicenseStatus.NOT_ACTIVATED);
+        vm.typeFilterProperty().set("residential");
+        vm.customerFilterProperty().set(BETA);
+        LicenseRow row = registry.byKey("SG1-COM-AAA2").orElseThrow();
+
+        vm.reveal(row);
+
+        assertThat(vm.searchProperty().get()).isEqualTo("SG1-COM-AAA2");
+        assertThat(vm.statusFilterProperty().get()).isNull();
+        assertThat(vm.typeFilterProperty().get()).isNull();
+        assertThat(vm.customerFilterProperty().get()).isNull();
+        assertThat(vm.filtered()).containsExactly(row);
+        assertThat(vm.selectedProperty().get()).isSameAs(row);
+
+        // a filter that shows the row stays
+        vm.typeFilterProperty().set("residential");
+        LicenseRow residential = registry.byKey("SG1-RES-AAA1").orElseThrow();
+        vm.reveal(residential);
+        assertThat(vm.typeFilterProperty().get()).isEqualTo("residential");
+        assertThat(vm.selectedProperty().get()).isSameAs(residential);
+    }
+
+    @Test
+    void aRevealedRowThatIsStillLoadingIsSelectedWhenItArrives() {
+        ArrayDeque<Runnable> background = new ArrayDeque<>();
+        LicensesViewModel vm = vm(new TaskRunner(background::add, Runnable::run));
+        // known from another page before the Licenses page has loaded
+        LicenseRow row = registry.put(FakeLicensesService.license("SG1-RES-BBB1", "residential", null), BETA);
+        vm.shown();
+
+        vm.reveal(row);
+        assertThat(vm.selectedProperty().get()).isNull();
+        runAll(background);
+
+        assertThat(vm.filtered()).containsExactly(row);
+        assertThat(vm.selectedProperty().get()).isSameAs(row);
+    }
+
+    @Test
+    void aRowPickedWhileTheRevealedOneLoadsWins() {
+        ArrayDeque<Runnable> background = new ArrayDeque<>();
+        LicensesViewModel vm = vm(new TaskRunner(background::add, Runnable::run));
+        LicenseRow row = registry.put(FakeLicensesService.license("SG1-RES-BBB1", "residential", null), BETA);
+        LicenseRow other = registry.put(FakeLicensesService.license("SG1-RES-AAA1", "residential", null), ACME);
+        vm.shown();
+        vm.reveal(row);
+
+        vm.selectedProperty().set(other); // the user clicked another row meanwhile
+        runAll(background);
+
+        assertThat(vm.selectedProperty().get()).isSameAs(other);
+    }
 }

@@ -10,8 +10,11 @@ import app.licensedesk.model.LicenseTerms;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class LicenseRegistryTest {
@@ -74,5 +77,43 @@ class LicenseRegistryTest {
         registry.linkController("K-3", "node-b");
         assertThat(row.getControllers()).containsExactly("node-a", "node-b");
         assertThat(row.getController()).isEqualTo("node-a, node-b");
+    }
+
+    @Test
+    void findByKeyPutsTheWholeKeyFirstThenPrefixesThenTheRestEachByKey() {
+        LicenseRow other = registry.put(fromCustomer("XX-AB-2"), ACME);
+        LicenseRow prefixB = registry.put(fromCustomer("ab-9"), ACME);
+        LicenseRow whole = registry.put(fromCustomer("AB"), ACME);
+        LicenseRow prefixA = registry.put(fromCustomer("AB-1"), ACME);
+        registry.put(fromCustomer("CD-1"), ACME);
+
+        assertThat(registry.findByKey("  aB ", 20)).containsExactly(whole, prefixA, prefixB, other);
+        assertThat(registry.findByKey("ab", 2)).containsExactly(whole, prefixA);
+        assertThat(registry.findByKey(" ", 20)).isEmpty();
+        assertThat(registry.findByKey("zz", 20)).isEmpty();
+    }
+
+    @Test
+    void findByKeyKnowsRowsLearntFromAClaimAndForgetsOnClear() {
+        registry.linkController("K-9", "node-1");
+        assertThat(registry.findByKey("k-9", 5)).extracting(LicenseRow::getKey).containsExactly("K-9");
+
+        registry.clear();
+        assertThat(registry.findByKey("k-9", 5)).isEmpty();
+    }
+
+    @Test
+    void findByKeyAmongManyRowsReturnsTheBestTwentyAsAFullSortWould() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 29_999; i >= 0; i--) {
+            keys.add(String.format(Locale.ROOT, "SG1-%06d", i));
+            registry.put(License.ofKey(keys.get(keys.size() - 1)), null);
+        }
+        assertThat(registry.findByKey("sg1-0012", 20)).extracting(LicenseRow::getKey).containsExactlyElementsOf(
+                IntStream.range(1200, 1220).mapToObj(i -> String.format(Locale.ROOT, "SG1-%06d", i)).toList());
+        assertThat(registry.findByKey("SG1-004242", 20)).extracting(LicenseRow::getKey).containsExactly("SG1-004242");
+        // contains, not only the start: the first 20 by key of all that contain it
+        assertThat(registry.findByKey("23", 20)).extracting(LicenseRow::getKey)
+                .containsExactlyElementsOf(keys.stream().filter(k -> k.contains("23")).sorted().limit(20).toList());
     }
 }
