@@ -3,6 +3,7 @@ package app.licensedesk;
 import app.licensedesk.sandbox.SandboxMain;
 import java.util.Arrays;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -15,9 +16,15 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // OkHttp and JavaFX log through java.util.logging: send it to SLF4J/Logback like everything else.
+        // OkHttp and JavaFX log through java.util.logging: send it to SLF4J/Logback like everything else. JUL's
+        // console handler goes now, so nothing reaches stderr meanwhile.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        // Logback reads its configuration and opens its files in about half a second: that runs on its own thread
+        // while JavaFX starts, so the sign-in window does not wait for it. A logger asked for meanwhile is one of
+        // SLF4J's substitutes, which passes on what it was given once Logback is ready.
+        Thread logging = new Thread(Launcher::startLogging, "license-desk-logging");
+        logging.setDaemon(true);
+        logging.start();
         if (args.length > 0 && args[0].equals("--sandbox-server")) {
             SandboxMain.main(Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -39,5 +46,10 @@ public final class Launcher {
             System.exit(SmokeTest.forThisJvm().run(() -> Application.launch(LicenseDeskApp.class, args)));
         }
         Application.launch(LicenseDeskApp.class, args);
+    }
+
+    private static void startLogging() {
+        LoggerFactory.getILoggerFactory();
+        SLF4JBridgeHandler.install();
     }
 }

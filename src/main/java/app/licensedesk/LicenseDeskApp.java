@@ -127,12 +127,12 @@ public final class LicenseDeskApp extends Application {
         SmokeTest.windowShown(primary);
     }
 
-    /** The window icons in the sizes the desktops ask for. */
+    /** The window icons in the sizes the desktops ask for, decoded in the background: the window need not wait. */
     static List<Image> icons() {
         return Stream.of(16, 32, 48, 64, 128, 256)
                 .map(size -> LicenseDeskApp.class.getResource("/app/licensedesk/icons/license-desk-" + size + ".png"))
                 .filter(Objects::nonNull)
-                .map(url -> new Image(url.toExternalForm()))
+                .map(url -> new Image(url.toExternalForm(), true))
                 .toList();
     }
 

@@ -97,8 +97,9 @@ public final class LicensesView implements ShellPage {
         BorderPane.setMargin(root.getTop(), new Insets(0, 0, 10, 0));
 
         table.setId("licensesTable");
-        table.setItems(vm.sorted());
-        vm.sorted().comparatorProperty().bind(table.comparatorProperty());
+        // the view model sorts all rows and filters the sorted ones, so a filter change never sorts again
+        table.setItems(vm.filtered());
+        table.sortRows(vm.sorted());
         TableState.remember(table, "licenses");
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> vm.selectedProperty().set(row));
         // a row the view model selects (the command palette's pick) is highlighted and scrolled to

@@ -11,11 +11,14 @@ import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.common.TaskRunner;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -52,15 +55,17 @@ public final class LicensesViewModel {
     private final ObjectProperty<Customer> customerFilter = new SimpleObjectProperty<>(this, "customerFilter");
     private final ObjectProperty<LicenseRow> selected = new SimpleObjectProperty<>(this, "selected");
 
-    // rows: every loaded row, once (filled by PageRows as LicensesLoad delivers); the lower-case key of each is
-    // computed once, for the search
+    // rows: every loaded row, once (filled by PageRows as LicensesLoad delivers)
     private final ObservableList<LicenseRow> rows = FXCollections.observableArrayList();
     // rows stay in the customers' order (then by key) however the answers arrive, so the table needs no sorting
-    // until the user asks for it: a filter change at 100,000 rows then costs no re-sort
+    // until the user asks for it
     private final Map<Long, Integer> customerOrder = new HashMap<>();
-    private final Map<LicenseRow, String> lowerKeys = new HashMap<>();
-    private final FilteredList<LicenseRow> filtered = new FilteredList<>(rows);
-    private final SortedList<LicenseRow> sorted = new SortedList<>(filtered);
+    // the rows on this page, to list a license found under two customers once (identity: one row per license)
+    private final Set<LicenseRow> onPage = Collections.newSetFromMap(new IdentityHashMap<>());
+    // all rows sorted as the table asks, then filtered: a filter change keeps the sorted order and never sorts
+    // again (at 100,000 rows a sort per keystroke was most of its cost)
+    private final SortedList<LicenseRow> sorted = new SortedList<>(rows);
+    private final FilteredList<LicenseRow> filtered = new FilteredList<>(sorted);
     private final ObservableList<String> types = FXCollections.observableArrayList("residential", "commercial");
     // the directory's customers: the customer filter's choices
     private final ObservableList<Customer> customers;
@@ -124,7 +129,7 @@ public final class LicensesViewModel {
         return row -> (status == null || row.getStatus() == status)
                 && (type == null || type.equals(row.getLicense().type()))
                 && (customer == null || (row.getCustomer() != null && row.getCustomer().id() == customer.id()))
-                && (query.isEmpty() || lowerKeys.get(row).contains(query));
+                && (query.isEmpty() || row.searchKey().contains(query));
     }
 
     /** The page became visible: loads the licenses the first time. */
@@ -157,7 +162,7 @@ public final class LicensesViewModel {
         public void clear() {
             selected.set(null);
             rows.clear();
-            lowerKeys.clear();
+            onPage.clear();
         }
 
         @Override
@@ -174,8 +179,7 @@ public final class LicensesViewModel {
             for (License license : licenses) {
                 LicenseRow row = registry.put(license, customer);
                 // a license listed under two customers is one row
-                if (!lowerKeys.containsKey(row)) {
-                    lowerKeys.put(row, row.getKey().toLowerCase(Locale.ROOT));
+                if (onPage.add(row)) {
                     added.add(row);
                 }
                 String type = license.type();
@@ -185,7 +189,7 @@ public final class LicensesViewModel {
             }
             added.sort(Comparator.comparing(LicenseRow::getKey));
             rows.addAll(insertionPoint(customer), added);
-            if (wanted != null && lowerKeys.containsKey(wanted)) {
+            if (wanted != null && onPage.contains(wanted)) {
                 LicenseRow found = wanted;
                 wanted = null;
                 selected.set(found);
@@ -241,7 +245,7 @@ public final class LicensesViewModel {
             customerFilter.set(null);
         }
         search.set(row.getKey());
-        if (lowerKeys.containsKey(row)) {
+        if (onPage.contains(row)) {
             wanted = null;
             selected.set(row);
         } else {
@@ -297,12 +301,15 @@ public final class LicensesViewModel {
         return FXCollections.unmodifiableObservableList(rows);
     }
 
-    /** The rows that pass the filters. */
+    /** The rows that pass the filters, in the order of {@link #sorted()}: what the table shows. */
     public ObservableList<LicenseRow> filtered() {
         return filtered;
     }
 
-    /** The filtered rows, sorted by the comparator the table binds to {@link SortedList#comparatorProperty()}. */
+    /**
+     * Every row, sorted by the comparator the table sets ({@code LicenseTable.sortRows}); {@link #filtered()} is a
+     * view of it, so sorting happens once per sort change and never per filter change.
+     */
     public SortedList<LicenseRow> sorted() {
         return sorted;
     }

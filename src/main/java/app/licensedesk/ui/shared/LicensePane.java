@@ -53,7 +53,7 @@ public final class LicensePane extends VBox {
         model.selectedLicenseProperty().bind(table.getSelectionModel().selectedItemProperty());
         // sorted through a SortedList: the table cannot sort the model's unmodifiable list in place
         SortedList<LicenseRow> sorted = new SortedList<>(model.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.sortRows(sorted);
         table.setItems(sorted);
         TableState.remember(table, idPrefix + "Licenses");
         table.setPlaceholder(placeholder(idPrefix));

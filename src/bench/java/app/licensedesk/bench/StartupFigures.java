@@ -1,0 +1,205 @@
+package app.licensedesk.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * Target 1: whole processes, launch to the sign-in window shown ({@code --smoke-test}), beside {@link BareWindow}
+ * started the same way on the same JVM: from the jar on this JDK, and from the app image on its own runtime (its
+ * {@code bin/java}). Runs alternate, so
+ * a burst of load on the shared machine hits every variant alike.
+ */
+final class StartupFigures {
+
+    static final int RUNS = 5;
+
+    private StartupFigures() {
+    }
+
+    static List<Figure> measure(Path target) throws Exception {
+        Path work = Files.createDirectories(target.resolve("bench/startup"));
+        Path jar = target.resolve("license-desk.jar");
+        Path bareJar = bareJar(work);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path image = target.resolve("installer/license-desk");
+        boolean haveImage = Files.isExecutable(image.resolve("bin/license-desk"));
+        try (Display display = Display.open(work)) {
+            Map<String, String> env = display.env();
+            // the jar's AppCDS archive, as a user would make it once: java -XX:ArchiveClassesAtExit=... -jar ...
+            Path jsa = work.resolve("license-desk.jsa");
+            Files.deleteIfExists(jsa);
+            Processes.run(List.of(java, "-XX:ArchiveClassesAtExit=" + jsa, "-jar", jar.toString(), "--smoke-test"),
+                    env, work.resolve("dump.log"), 180);
+
+            Map<String, List<String>> variants = new LinkedHashMap<>();
+            variants.put("bare-jdk", List.of(java, "-cp", jar + ":" + bareJar, BareWindow.class.getName()));
+            variants.put("jar", List.of(java, "-jar", jar.toString(), "--smoke-test"));
+            if (Files.exists(jsa)) {
+                variants.put("jar-cds", List.of(java, "-XX:SharedArchiveFile=" + jsa, "-jar", jar.toString(),
+                        "--smoke-test"));
+            }
+            if (haveImage) {
+                Path runtime = runtimeWithJava(image, work, java);
+                variants.put("bare-image", List.of(runtime.resolve("bin/java").toString(), "-cp",
+                        image.resolve("lib/app/license-desk.jar") + ":" + bareJar, BareWindow.class.getName()));
+                variants.put("image", List.of(image.resolve("bin/license-desk").toString(), "--smoke-test"));
+            }
+            Map<String, List<Long>> times = new LinkedHashMap<>();
+            Map<String, String> failures = new LinkedHashMap<>();
+            for (int round = 0; round < RUNS; round++) {
+                for (Map.Entry<String, List<String>> v : variants.entrySet()) {
+                    Processes.Run run = Processes.run(v.getValue(), env, work.resolve(v.getKey() + ".log"), 120);
+                    if (run.readyMillis() < 0) {
+                        failures.put(v.getKey(), "exit " + run.exit() + ": " + tail(run.output()));
+                    } else {
+                        times.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add(run.readyMillis());
+                    }
+                }
+            }
+            System.out.println("startup times (ms): " + times + (failures.isEmpty() ? "" : " failures " + failures));
+            List<Figure> figures = new ArrayList<>();
+            figures.add(figure("From the jar (java -jar license-desk.jar)", times, "jar", "bare-jdk", failures,
+                    "no JVM option: the JDK's own class-data archive only; the app loads about 4,900 classes "
+                    + "(Logback, AtlantaFX, ControlsFX, Ikonli) where the bare window loads about 2,800"));
+            figures.add(figure("From the jar with its AppCDS archive (-XX:SharedArchiveFile)", times, "jar-cds",
+                    "bare-jdk", failures, "the archive made once with -XX:ArchiveClassesAtExit (README, "
+                    + "Performance); the bare window has the JDK's archive only"));
+            if (haveImage) {
+                figures.add(figure("From the app image (bin/license-desk)", times, "image", "bare-image", failures,
+                        "the launcher's options: the runtime's archive (jlink --generate-cds-archive) and the app's "
+                        + "on top (installer/linux/cds-archive.sh); the bare window runs on a copy of the same "
+                        + "runtime with the runtime's archive"));
+            } else {
+                figures.add(Figure.notMeasured("From the app image", "≤ 1.3 ×",
+                        "no app image in target/installer: run the suite with -Pinstaller,bench"));
+            }
+            return figures;
+        }
+    }
+
+    private static Figure figure(String name, Map<String, List<Long>> times, String app, String bare,
+                                 Map<String, String> failures, String note) {
+        List<Long> a = times.getOrDefault(app, List.of());
+        List<Long> b = times.getOrDefault(bare, List.of());
+        if (a.isEmpty() || b.isEmpty()) {
+            return Figure.notMeasured(name, "≤ 1.3 ×", "did not start: " + failures.getOrDefault(app,
+                    failures.getOrDefault(bare, "no run")));
+        }
+        double ratio = Stats.median(a) / Stats.median(b);
+        String limit = ratio <= 1.3 ? "" : "; what limits it: the classes and CSS of the sign-in window itself "
+                + "(the AtlantaFX theme is parsed and applied on the FX thread before the first frame)";
+        return new Figure(name, "ms", Stats.median(a), Stats.p99(a), RUNS + " runs, alternating",
+                "bare JavaFX window median " + Stats.format(Stats.median(b)) + " ms (p99 "
+                        + Stats.format(Stats.p99(b)) + ")", ratio, "≤ 1.3 × (ratio of medians)", ratio <= 1.3,
+                note + limit);
+    }
+
+    private static String tail(String output) {
+        String[] lines = output.strip().split("\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1];
+    }
+
+    /** BareWindow's classes in a jar of their own, so both windows start from jars. */
+    private static Path bareJar(Path work) throws IOException {
+        Path jar = work.resolve("bare-window.jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            for (Class<?> c : List.of(BareWindow.class, BareWindow.Window.class)) {
+                String entry = c.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(entry));
+                try (InputStream in = c.getClassLoader().getResourceAsStream(entry)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /**
+     * The app image's runtime when it has its java launcher; else a copy of it with this JDK's java launcher added
+     * (same JVM, same modules).
+     */
+    private static Path runtimeWithJava(Path image, Path work, String java) throws IOException {
+        if (Files.isExecutable(image.resolve("lib/runtime/bin/java"))) {
+            return image.resolve("lib/runtime");
+        }
+        Path copy = work.resolve("image-runtime");
+        if (Files.exists(copy)) {
+            try (Stream<Path> old = Files.walk(copy)) {
+                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Path source = image.resolve("lib/runtime");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path to = copy.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        Files.createDirectories(copy.resolve("bin"));
+        Files.copy(Path.of(java), copy.resolve("bin/java"), StandardCopyOption.COPY_ATTRIBUTES,
+                StandardCopyOption.REPLACE_EXISTING);
+        return copy;
+    }
+
+    /** The X display the windows open on: $DISPLAY, or an Xvfb this suite starts and stops. */
+    static final class Display implements AutoCloseable {
+        private final Process xvfb;
+        private final String name;
+
+        private Display(Process xvfb, String name) {
+            this.xvfb = xvfb;
+            this.name = name;
+        }
+
+        static Display open(Path work) throws IOException, InterruptedException {
+            String display = System.getenv("DISPLAY");
+            if (display != null && !display.isEmpty()) {
+                return new Display(null, display);
+            }
+            for (int n = 91; n < 120; n++) {
+                if (Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                    continue;
+                }
+                Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+                        .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.log").toFile()).start();
+                Path socket = Path.of("/tmp/.X11-unix/X" + n);
+                for (int i = 0; i < 100 && p.isAlive() && !Files.exists(socket); i++) {
+                    Thread.sleep(50);
+                }
+                if (p.isAlive() && Files.exists(socket)) {
+                    return new Display(p, ":" + n);
+                }
+                p.destroy();
+            }
+            throw new IOException("no DISPLAY and no Xvfb could start (apt-get install xvfb)");
+        }
+
+        Map<String, String> env() {
+            return Map.of("DISPLAY", name);
+        }
+
+        @Override
+        public void close() {
+            if (xvfb != null) {
+                xvfb.destroy();
+            }
+        }
+    }
+}
