@@ -25,9 +25,10 @@ xvfb=$!
 # the app (in the language its arguments choose), the sandbox admin's username and password typed in
 # (fresh preferences each time: a remembered username would move the focus to the password field)
 runs=0
+data=$(mktemp -d) # the Assign run below claims: into this activity log, not the user's
 start() {
     runs=$((runs + 1))
-    java "$@" -Dlicensedesk.prefs="license-desk-screenshots-$$-$runs" -jar "$jar" --sandbox >/dev/null 2>&1 &
+    java "$@" -Dlicensedesk.prefs="license-desk-screenshots-$$-$runs" -Dlicensedesk.data="$data" -jar "$jar" --sandbox >/dev/null 2>&1 &
     app=$!
     # wait for the sign-in window rather than a fixed time: on a busy machine the first keys would be lost
     sleep 1
@@ -41,7 +42,7 @@ signIn() {
     timeout 60 xdotool search --sync --onlyvisible --name "admin@sandbox.test" >/dev/null
     sleep 2
 }
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$prefs_dir"' EXIT
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$prefs_dir" "$data"' EXIT
 # in the dark run only the pages that show the theme best
 wanted() { [ -z "$suffix" ] || [[ " login customers licenses preferences " == *" $1 "* ]]; }
 shot() { sleep "$2"; wanted "$1" || return 0; import -window root -crop "${3:-1360x820+20+27}" +repage "$out/$1$suffix.png"; }
@@ -67,6 +68,11 @@ xdotool mousemove 650 383 click 1; xdotool key Return; sleep 1; xdotool key ctrl
 xdotool mousemove 329 795 click 1; xdotool mousemove 380 270 click 1; xdotool key Return; sleep 0.5
 xdotool mousemove 670 227 click 1; xdotool key Return
 shot assign 2
+# the Expiring page, and the Activity page with the Assign run's claims and activation
+xdotool key ctrl+5
+shot expiring 12
+xdotool key ctrl+6
+shot activity 3
 xdotool key Escape; sleep 1; xdotool key ctrl+comma; sleep 2
 # the dialog's own window (no window manager draws a frame around it here)
 import -window "$(xdotool search --onlyvisible --name "Preferences" | tail -1)" "$out/preferences$suffix.png"

@@ -3,25 +3,33 @@ package app.licensedesk;
 import app.licensedesk.logging.LogFolder;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.Backend;
-import app.licensedesk.ui.common.AppPreferences;
-import app.licensedesk.ui.common.DialogService;
-import app.licensedesk.ui.shared.Directory;
-import app.licensedesk.ui.shared.LicenseRegistry;
-import app.licensedesk.ui.common.ShellPage;
-import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.activity.ActivityLog;
+import app.licensedesk.service.activity.DataFolders;
+import app.licensedesk.service.activity.RecordingLicenseDeskService;
+import app.licensedesk.ui.activity.ActivityView;
+import app.licensedesk.ui.activity.ActivityViewModel;
 import app.licensedesk.ui.assign.AssignView;
 import app.licensedesk.ui.assign.AssignViewModel;
+import app.licensedesk.ui.common.AppPreferences;
+import app.licensedesk.ui.common.DialogService;
+import app.licensedesk.ui.common.ShellPage;
+import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.common.UserSettings;
-import app.licensedesk.ui.shared.LicenseTable;
 import app.licensedesk.ui.controllers.ControllersView;
 import app.licensedesk.ui.controllers.ControllersViewModel;
 import app.licensedesk.ui.customers.CustomersView;
 import app.licensedesk.ui.customers.CustomersViewModel;
 import app.licensedesk.ui.dialogs.FxDialogService;
+import app.licensedesk.ui.expiring.ExpiringView;
+import app.licensedesk.ui.expiring.ExpiringViewModel;
 import app.licensedesk.ui.licenses.LicensesView;
 import app.licensedesk.ui.licenses.LicensesViewModel;
 import app.licensedesk.ui.login.ReauthPrompt;
 import app.licensedesk.ui.palette.CommandPalette;
+import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.LicenseRegistry;
+import app.licensedesk.ui.shared.LicenseTable;
 import app.licensedesk.ui.shell.HelpMenu;
 import app.licensedesk.ui.shell.Page;
 import app.licensedesk.ui.shell.ShellView;
@@ -42,11 +50,16 @@ final class AppContext {
 
     AppContext(Backend backend, TaskRunner tasks, AppPreferences prefs, Clock clock, Supplier<Window> owner,
                Runnable onSignedOut) {
+        ActivityLog activity = new ActivityLog(DataFolders.forCurrentUser());
+        // every page, dialog and the assignment workspace get the recording service: each claim and activation is
+        // in the activity log
+        LicenseDeskService service = new RecordingLicenseDeskService(backend.service(), activity,
+                backend.environment(), backend.session()::username, clock);
         LicenseTerms terms = UserSettings.load(prefs).licenseTerms();
         LicenseTable.useDurationUnit(terms.durationUnit());
         LicenseRegistry registry = new LicenseRegistry(terms, clock);
-        Directory directory = new Directory(backend.service(), tasks);
-        DialogService dialogs = new FxDialogService(owner, backend.service(), tasks, registry, directory,
+        Directory directory = new Directory(service, tasks);
+        DialogService dialogs = new FxDialogService(owner, service, tasks, registry, directory,
                 backend.environment());
         tasks.setReauthenticator(new ReauthPrompt(backend, tasks, prefs, owner));
         Map<Page, Supplier<ShellPage>> pages = new EnumMap<>(Page.class);
@@ -55,17 +68,20 @@ final class AppContext {
             onSignedOut.run();
         });
         // built now, shown when first wanted: "Assign…" on the Customers page opens it for a customer
-        AssignViewModel assign = new AssignViewModel(backend.service(), tasks, registry, directory);
+        AssignViewModel assign = new AssignViewModel(service, tasks, registry, directory);
         pages.put(Page.CUSTOMERS, () -> new CustomersView(
-                new CustomersViewModel(backend.service(), tasks, registry, directory, dialogs, customer -> {
+                new CustomersViewModel(service, tasks, registry, directory, dialogs, customer -> {
                     assign.open(customer);
                     shellModel.pageProperty().set(Page.ASSIGN);
-                })));
+                }), tasks));
         pages.put(Page.CONTROLLERS, () -> new ControllersView(
-                new ControllersViewModel(backend.service(), tasks, registry, directory, dialogs)));
+                new ControllersViewModel(service, tasks, registry, directory, dialogs), tasks));
         pages.put(Page.LICENSES, () -> new LicensesView(
-                new LicensesViewModel(backend.service(), tasks, registry, directory, dialogs)));
+                new LicensesViewModel(service, tasks, registry, directory, dialogs), tasks));
         pages.put(Page.ASSIGN, () -> new AssignView(assign));
+        pages.put(Page.EXPIRING, () -> new ExpiringView(new ExpiringViewModel(service, tasks, registry, directory,
+                clock, ExpiringViewModel.DEFAULT_DAYS), tasks));
+        pages.put(Page.ACTIVITY, () -> new ActivityView(new ActivityViewModel(activity, tasks), tasks));
         shell = new ShellView(shellModel, pages);
         CommandPalette.install(shell, shellModel, directory, registry, dialogs, owner);
         shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),

@@ -7,9 +7,12 @@ import app.licensedesk.model.Customer;
 import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
+import app.licensedesk.service.activity.ActivityLog;
+import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.ui.assign.ControllerItem;
 import app.licensedesk.ui.assign.QueuedPair;
 import app.licensedesk.ui.shared.LicenseRow;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -48,6 +52,9 @@ class AssignJourneyTest {
     private Stage stage;
     private Application app;
     private String prefsNode;
+    /** The activity log of each journey, never the real user's. */
+    @TempDir
+    Path dataFolder;
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -59,6 +66,7 @@ class AssignJourneyTest {
     void launch() throws Exception {
         prefsNode = "license-desk-test/" + UUID.randomUUID();
         System.setProperty("licensedesk.prefs", prefsNode);
+        System.setProperty(DataFolders.OVERRIDE_PROPERTY, dataFolder.toString());
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new LicenseDeskApp(AppOptions.parse("--sandbox"),
             SandboxOptions.defaults()));
@@ -71,6 +79,7 @@ class AssignJourneyTest {
         FxToolkit.cleanupApplication(app);
         Preferences.userRoot().node(prefsNode).removeNode();
         System.clearProperty("licensedesk.prefs");
+        System.clearProperty(DataFolders.OVERRIDE_PROPERTY);
     }
 
     @Test
@@ -130,6 +139,10 @@ class AssignJourneyTest {
         assertThat(secondPair.license().getLicense().activationDate()).isNotNull();
         // the workspace shows them under their controllers at once
         waitUntil(() -> secondPair.controller().licenses().contains(secondPair.license()));
+        // each claim and the activation are in the activity log, like those of the dialogs; the removed pair is not
+        assertThat(dataFolder.resolve(ActivityLog.FILE_NAME)).content()
+                .contains("\"key\":\"" + first + "\"", "\"key\":\"" + second + "\"", "\"action\":\"ACTIVATE\"")
+                .doesNotContain(third);
 
         // and so does the Controllers page, with the same rows
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);

@@ -9,7 +9,11 @@ import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.Totp;
+import app.licensedesk.service.activity.ActivityLog;
+import app.licensedesk.service.activity.DataFolders;
+import app.licensedesk.ui.export.TableExport;
 import app.licensedesk.ui.shared.LicenseRow;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +21,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -40,6 +45,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -57,6 +63,9 @@ class JourneyTest {
     private Application app;
     private String prefsNode;
     private final TestClock sandboxClock = TestClock.followingRealTime();
+    /** The activity log of each journey, never the real user's. */
+    @TempDir
+    Path dataFolder;
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -69,6 +78,7 @@ class JourneyTest {
     void launch() throws Exception {
         prefsNode = "license-desk-test/" + UUID.randomUUID();
         System.setProperty("licensedesk.prefs", prefsNode);
+        System.setProperty(DataFolders.OVERRIDE_PROPERTY, dataFolder.toString());
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new LicenseDeskApp(AppOptions.parse("--sandbox"),
             SandboxOptions.defaults().withClock(sandboxClock)));
@@ -82,6 +92,7 @@ class JourneyTest {
         FxToolkit.cleanupApplication(app);
         Preferences.userRoot().node(prefsNode).removeNode();
         System.clearProperty("licensedesk.prefs");
+        System.clearProperty(DataFolders.OVERRIDE_PROPERTY);
     }
 
     // ---- the journeys
@@ -104,19 +115,41 @@ class JourneyTest {
     }
 
     @Test
-    void focusGoesToThePagesSearchFieldSoSpaceNeverSignsOut() {
+    void focusGoesToThePagesSearchFieldSoSpaceNeverSignsOutAndEachTableExports() {
         signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
         // a fresh sign-in shows Customers; the caret waits in its search field, not on Sign out
-        waitUntil(() -> "customersSearchField".equals(focusOwnerId()));
+        waitForFocus("customersSearchField");
         pressSpaceAndStaySignedIn();
-        String[] fields = {"customersSearchField", "controllersSearchField", "licensesSearchField"};
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
-        for (int i : new int[] {1, 2, 0, 2}) {
+        // the digits follow the pages' order; Assign starts at its customer picker, Expiring (no search field) at its
+        // license table
+        String[] fields = {"customersSearchField", "controllersSearchField", "licensesSearchField",
+            "assignCustomerPicker", "expiringLicensesTable", "activitySearchField"};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+            KeyCode.DIGIT6};
+        // the license table of each page (Assign has lists), which exports what it shows
+        String[] tables = {"#customerLicensesTable", "#controllerLicensesTable", "#licensesTable", null,
+            "#expiringLicensesTable", "#activityTable"};
+        for (int i : new int[] {1, 2, 0, 5, 4, 3, 2}) {
             robot.press(KeyCode.CONTROL, digits[i]).release(digits[i], KeyCode.CONTROL);
-            String wanted = fields[i];
-            waitUntil(() -> wanted.equals(focusOwnerId()));
+            waitForFocus(fields[i]);
             pressSpaceAndStaySignedIn();
+            if (tables[i] != null) {
+                // Ctrl/Cmd+E, or Export… in the table's context menu
+                assertThat(robot.lookup(tables[i]).queryTableView().getContextMenu().getItems()).as(tables[i])
+                        .anyMatch(item -> "exportMenuItem".equals(item.getId()));
+            }
         }
+    }
+
+    @Test
+    void aPageShownTheFirstTimeByItsShortcutTakesTheFocusToo() {
+        // signed in on the page last used: Customers is then first built by Ctrl+1, its search inside a split pane
+        Preferences.userRoot().node(prefsNode).put("shell.page", "LICENSES");
+        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        waitForFocus("licensesSearchField");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        waitForFocus("customersSearchField");
+        pressSpaceAndStaySignedIn();
     }
 
     @Test
@@ -209,6 +242,18 @@ class JourneyTest {
         LicenseRow row = linked.getItems().stream().filter(r -> r.getKey().equals(key)).findFirst().orElseThrow();
         assertThat(row).isSameAs(unclaimed); // one row object: the customer view shows the change too
         assertThat(row.getController()).isEqualTo(target.nodeId());
+
+        // the claim made in the dialog is in the activity log: who, which key, to which controller, done
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        TableView<?> activity = robot.lookup("#activityTable").queryTableView();
+        waitUntil(() -> activity.getItems().size() == 1);
+        List<String> header = onFx(() -> TableExport.header(activity));
+        List<String> line = onFx(() -> TableExport.rows(activity, TableExport::cellText).get(0));
+        assertThat(line.get(header.indexOf("Key"))).isEqualTo(key);
+        assertThat(line.get(header.indexOf("Controller"))).isEqualTo(target.nodeId());
+        assertThat(line.get(header.indexOf("User"))).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
+        assertThat(line.get(header.indexOf("Outcome"))).isEqualTo("Done");
+        assertThat(dataFolder.resolve(ActivityLog.FILE_NAME)).content().contains(key);
     }
 
     @Test
@@ -317,6 +362,14 @@ class JourneyTest {
                 .anyMatch(n -> n instanceof Label l && l.getText() != null && l.getText().contains(part));
     }
 
+    private void waitForFocus(String id) {
+        try {
+            waitUntil(() -> id.equals(focusOwnerId()));
+        } catch (AssertionError e) {
+            throw new AssertionError("the focus is on " + onFx(this::focusOwnerId) + ", not on " + id, e);
+        }
+    }
+
     private String focusOwnerId() {
         Node owner = stage.getScene().getFocusOwner();
         return owner == null ? null : owner.getId();
@@ -350,6 +403,14 @@ class JourneyTest {
             return radio.getText();
         }
         return node instanceof TextInputControl input ? input.getText() : node.toString();
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void waitUntil(Callable<Boolean> condition) {

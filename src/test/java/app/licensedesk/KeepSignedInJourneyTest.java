@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.SandboxServer;
-import app.licensedesk.ui.common.OsTheme;
+import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.service.credentials.MemoryCredentialStore;
+import app.licensedesk.ui.common.OsTheme;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -44,6 +47,9 @@ class KeepSignedInJourneyTest {
     private SandboxServer sandbox;
     private Application app;
     private String prefsNode;
+    /** The activity log of each journey, never the real user's. */
+    @TempDir
+    Path dataFolder;
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -56,6 +62,7 @@ class KeepSignedInJourneyTest {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withCustomers(3));
         prefsNode = "license-desk-test/" + UUID.randomUUID();
         System.setProperty("licensedesk.prefs", prefsNode);
+        System.setProperty(DataFolders.OVERRIDE_PROPERTY, dataFolder.toString());
     }
 
     @AfterEach
@@ -63,6 +70,7 @@ class KeepSignedInJourneyTest {
         closeApp();
         Preferences.userRoot().node(prefsNode).removeNode();
         System.clearProperty("licensedesk.prefs");
+        System.clearProperty(DataFolders.OVERRIDE_PROPERTY);
         sandbox.close();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.licensedesk.model.Customer;
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
+import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.ui.common.Shortcut;
 import app.licensedesk.ui.shared.LicenseRow;
 import java.io.IOException;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -52,6 +54,9 @@ class KeyboardJourneyTest {
     private Stage stage;
     private Application app;
     private String prefsNode;
+    /** The activity log of each journey, never the real user's. */
+    @TempDir
+    Path dataFolder;
     private Path dataDir;
 
     @BeforeAll
@@ -64,6 +69,7 @@ class KeyboardJourneyTest {
     void launch() throws Exception {
         prefsNode = "license-desk-test/" + UUID.randomUUID();
         System.setProperty("licensedesk.prefs", prefsNode);
+        System.setProperty(DataFolders.OVERRIDE_PROPERTY, dataFolder.toString());
         dataDir = Files.createTempDirectory("license-desk-keyboard");
         System.setProperty("licensedesk.data", dataDir.toString());
         stage = FxToolkit.registerPrimaryStage();
@@ -79,6 +85,7 @@ class KeyboardJourneyTest {
         FxToolkit.cleanupApplication(app);
         Preferences.userRoot().node(prefsNode).removeNode();
         System.clearProperty("licensedesk.prefs");
+        System.clearProperty(DataFolders.OVERRIDE_PROPERTY);
         System.clearProperty("licensedesk.data");
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
+import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.shared.LicenseRow;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -41,6 +44,9 @@ class LanguageJourneyTest {
     private Stage stage;
     private Application app;
     private String prefsNode;
+    /** The activity log of each journey, never the real user's. */
+    @TempDir
+    Path dataFolder;
     private Locale defaultBefore;
 
     @BeforeAll
@@ -55,6 +61,7 @@ class LanguageJourneyTest {
         prefsNode = "license-desk-test/" + UUID.randomUUID();
         Preferences.userRoot().node(prefsNode).put(I18n.PREF_LANGUAGE, "de");
         System.setProperty("licensedesk.prefs", prefsNode);
+        System.setProperty(DataFolders.OVERRIDE_PROPERTY, dataFolder.toString());
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new LicenseDeskApp(AppOptions.parse("--sandbox"),
                 SandboxOptions.defaults()));
@@ -67,6 +74,7 @@ class LanguageJourneyTest {
         FxToolkit.cleanupApplication(app);
         Preferences.userRoot().node(prefsNode).removeNode();
         System.clearProperty("licensedesk.prefs");
+        System.clearProperty(DataFolders.OVERRIDE_PROPERTY);
         Locale.setDefault(defaultBefore);
         I18n.setLocale(Locale.ENGLISH);
     }

@@ -6,11 +6,13 @@ import app.licensedesk.api.ClientSettings;
 import app.licensedesk.model.Controller;
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
-import app.licensedesk.ui.common.AppPreferences;
+import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.service.credentials.KeyringCredentialStore;
+import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.UserSettings;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
 import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -48,6 +51,9 @@ class PreferencesJourneyTest {
     private Stage stage;
     private Application app;
     private String prefsNode;
+    /** The activity log of each journey, never the real user's. */
+    @TempDir
+    Path dataFolder;
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -64,6 +70,7 @@ class PreferencesJourneyTest {
     void launch() throws Exception {
         prefsNode = "license-desk-test/" + UUID.randomUUID();
         System.setProperty("licensedesk.prefs", prefsNode);
+        System.setProperty(DataFolders.OVERRIDE_PROPERTY, dataFolder.toString());
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new LicenseDeskApp(AppOptions.parse(), SandboxOptions.defaults(),
             KeyringCredentialStore::new, () -> UserSettings.Theme.LIGHT));
@@ -76,6 +83,7 @@ class PreferencesJourneyTest {
         FxToolkit.cleanupApplication(app);
         Preferences.userRoot().node(prefsNode).removeNode();
         System.clearProperty("licensedesk.prefs");
+        System.clearProperty(DataFolders.OVERRIDE_PROPERTY);
     }
 
     @Test

@@ -31,6 +31,7 @@ public enum Shortcut {
     PALETTE_CLOSE(Group.SEARCH, plain(KeyCode.ESCAPE)),
 
     COPY_KEY(Group.LICENSES, shortcut(KeyCode.C)),
+    EXPORT(Group.LICENSES, shortcut(KeyCode.E)),
     ACTIVATE(Group.LICENSES, new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN)),
     CLAIM(Group.LICENSES, new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),

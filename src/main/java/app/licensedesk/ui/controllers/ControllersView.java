@@ -9,6 +9,7 @@ import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TableState;
 import app.licensedesk.ui.common.Shortcut;
+import app.licensedesk.ui.common.TaskRunner;
 import atlantafx.base.controls.Spacer;
 import java.time.Instant;
 import java.util.Comparator;
@@ -48,9 +49,12 @@ public final class ControllersView implements ShellPage {
     private final TextField search;
     private final TableView<Controller> table = new TableView<>();
     private final BorderPane root = new BorderPane();
+    private final TaskRunner tasks;
 
-    public ControllersView(ControllersViewModel vm) {
+    /** @param tasks where the license table's export writes its file */
+    public ControllersView(ControllersViewModel vm, TaskRunner tasks) {
         this.vm = vm;
+        this.tasks = tasks;
         search = PageParts.searchField("controllersSearchField", I18n.t("controllers.search.prompt"),
                 () -> PageParts.toFirstItem(table, table.getItems(), table.getSelectionModel()));
         search.textProperty().bindBidirectional(vm.searchTextProperty());
@@ -188,7 +192,7 @@ public final class ControllersView implements ShellPage {
         HBox titleRow = new HBox(12, title, new Spacer(), claim);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(4, titleRow, LicensePane.statusPills(vm.licenses()));
-        LicensePane pane = new LicensePane(vm.licenses(), "controller", header);
+        LicensePane pane = new LicensePane(vm.licenses(), "controller", header, tasks);
         pane.setPadding(new Insets(10, 12, 12, 12));
         return pane;
     }

@@ -7,6 +7,7 @@ import app.licensedesk.ui.shared.LicensePane;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.ShellPage;
 import atlantafx.base.controls.Spacer;
+import app.licensedesk.ui.common.TaskRunner;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -36,9 +37,12 @@ public final class CustomersView implements ShellPage {
     private final TextField search;
     private final ListView<Customer> list = new ListView<>();
     private final SplitPane root;
+    private final TaskRunner tasks;
 
-    public CustomersView(CustomersViewModel vm) {
+    /** @param tasks where the license table's export writes its file */
+    public CustomersView(CustomersViewModel vm, TaskRunner tasks) {
         this.vm = vm;
+        this.tasks = tasks;
         search = PageParts.searchField("customersSearchField", I18n.t("customers.search.prompt"),
                 () -> PageParts.toFirstItem(list, list.getItems(), list.getSelectionModel()));
         search.textProperty().bindBidirectional(vm.searchTextProperty());
@@ -114,7 +118,7 @@ public final class CustomersView implements ShellPage {
         PageParts.visibleWhen(header, vm.hasCustomerProperty());
 
         LicenseListModel licenses = vm.licenses();
-        LicensePane pane = new LicensePane(licenses, "customer", header,
+        LicensePane pane = new LicensePane(licenses, "customer", header, tasks,
                 new LicensePane.Action(I18n.t("customers.action.claim"), Feather.LINK, "customerClaimButton",
                         licenses.hasSelectionProperty().not(), licenses::claimSelected));
         pane.setPadding(new Insets(12, 12, 12, 8));

@@ -5,6 +5,8 @@ import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.PageParts;
 import app.licensedesk.ui.common.TableState;
 import app.licensedesk.ui.common.Shortcut;
+import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.export.TableExport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The license half of the Customers and Controllers pages: a header, the actions on the selected license (buttons,
- * context menu, keys) and a {@link LicenseTable} whose empty area shows loading, the inline error or a hint.
+ * context menu, keys) and a {@link LicenseTable} whose empty area shows loading, the inline error or a hint; the
+ * table exports what it shows (Ctrl/Cmd+E, Export… in its context menu).
  */
 public final class LicensePane extends VBox {
 
@@ -45,9 +48,10 @@ public final class LicensePane extends VBox {
      * @param idPrefix "customer" or "controller": the controls get ids such as {@code customerLicensesTable},
      *                 {@code customerActivateButton}, {@code customerCopyButton}, {@code customerError}
      * @param header   what goes above the actions (the view's own header)
+     * @param tasks    where the export writes its file
      * @param extra    actions shown between "Activate…" and "Copy key"
      */
-    public LicensePane(LicenseListModel model, String idPrefix, Node header, Action... extra) {
+    public LicensePane(LicenseListModel model, String idPrefix, Node header, TaskRunner tasks, Action... extra) {
         this.model = model;
         table.setId(idPrefix + "LicensesTable");
         model.selectedLicenseProperty().bind(table.getSelectionModel().selectedItemProperty());
@@ -76,6 +80,8 @@ public final class LicensePane extends VBox {
         Button copy = (Button) toolbar.getChildren().get(toolbar.getChildren().size() - 1);
         copy.setTooltip(new Tooltip(I18n.t("license.action.copyKey.tooltip", COPY.getDisplayText())));
         table.setContextMenu(menu);
+        TableExport.install(table, () -> getScene() == null ? null : getScene().getWindow(), tasks,
+                idPrefix + "-licenses");
         // only on the table, not as a scene accelerator: Ctrl+C must keep copying text in the search fields
         table.setOnKeyPressed(e -> {
             if (COPY.match(e) && model.hasSelectionProperty().get()) {

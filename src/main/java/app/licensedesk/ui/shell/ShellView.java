@@ -87,7 +87,8 @@ public final class ShellView {
     /** Registers the keyboard shortcuts on the window's scene, all from the {@link Shortcut} table. */
     public void installShortcuts(Scene scene) {
         Page[] all = Page.values();
-        for (int i = 0; i < all.length; i++) {
+        // a page past the ninth has no digit
+        for (int i = 0; i < Math.min(all.length, Shortcut.PAGE.keys().size()); i++) {
             Page target = all[i];
             // also when the page was already shown: the shortcut always lands in the page
             scene.getAccelerators().put(Shortcut.PAGE.keys().get(i), () -> reveal(target, null));
@@ -129,6 +130,10 @@ public final class ShellView {
         if (page == null || root.getScene() == null) {
             return;
         }
+        // a split pane puts its items in the scene only when its skin is made, at the next layout pass: on a page's
+        // first showing a field in one (Customers' search, Expiring's table) would refuse the focus, which then
+        // falls to the window's first control, Sign out
+        page.root().applyCss();
         page.focusSearch();
         if (root.getScene().getFocusOwner() instanceof TextInputControl field) {
             field.deselect();
@@ -179,7 +184,9 @@ public final class ShellView {
             button.setUserData(page);
             button.setToggleGroup(nav);
             button.setMaxWidth(Double.MAX_VALUE);
-            button.setTooltip(new Tooltip(I18n.t("shell.nav.tooltip", i + 1)));
+            if (i < Shortcut.PAGE.keys().size()) {
+                button.setTooltip(new Tooltip(I18n.t("shell.nav.tooltip", i + 1)));
+            }
             button.setOnAction(e -> {
                 // a toggle group lets the user un-select; the page stays what it was
                 vm.pageProperty().set(page);
