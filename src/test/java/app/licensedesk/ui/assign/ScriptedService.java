@@ -12,7 +12,7 @@ import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.service.LicenseOutcome;
 import app.licensedesk.service.LicenseOutcome.Action;
 import app.licensedesk.service.LicenseOutcome.Status;
-import app.licensedesk.ui.shared.FakeDirectoryService;
+import app.licensedesk.ui.shared.CannedLicenseDeskService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * The workspace's service for view-model tests: reads come from a {@link FakeDirectoryService}; claims and
+ * The workspace's service for view-model tests: reads come from a {@link CannedLicenseDeskService}; claims and
  * activations answer as the test scripts them (done by default, refused, failed, or with the answer lost) and are
  * recorded in the order they were sent.
  */
@@ -32,7 +32,7 @@ final class ScriptedService implements LicenseDeskService {
 
     static final Instant SERVER_NOW = Instant.parse("2025-06-01T10:00:00Z");
 
-    final FakeDirectoryService reads = new FakeDirectoryService();
+    final CannedLicenseDeskService reads = new CannedLicenseDeskService();
     /** "claim KEY NODEID" and "activate KEY AT|now", in the order sent. */
     final List<String> sent = new ArrayList<>();
     /** Thrown instead of claiming, by key. */

@@ -1,7 +1,7 @@
 package app.licensedesk.ui.controllers;
 
 import app.licensedesk.model.ErrorKind;
-import static app.licensedesk.ui.shared.FakeDirectoryService.license;
+import static app.licensedesk.ui.shared.CannedLicenseDeskService.license;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -11,7 +11,7 @@ import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.model.Claim;
 import app.licensedesk.ui.shared.Directory;
-import app.licensedesk.ui.shared.FakeDirectoryService;
+import app.licensedesk.ui.shared.CannedLicenseDeskService;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.shared.LicenseRow;
@@ -39,7 +39,7 @@ class ControllersViewModelTest {
     static final Controller SOUTH = controller(12, "sgc-south-02", "South Site", ACME);
     static final Controller HARBOUR = controller(13, "sgc-harbour-03", "Harbour North", BOLT);
 
-    FakeDirectoryService service;
+    CannedLicenseDeskService service;
     RecordingDialogs dialogs;
     LicenseRegistry registry;
     Directory directory;
@@ -56,7 +56,7 @@ class ControllersViewModelTest {
 
     @BeforeEach
     void setUp() {
-        service = new FakeDirectoryService();
+        service = new CannedLicenseDeskService();
         service.customers.addAll(List.of(ACME, BOLT));
         service.controllers.addAll(List.of(HARBOUR, NORTH, SOUTH));
         service.licensesByNodeId.put(NORTH.nodeId(), List.of(

@@ -1,7 +1,7 @@
 package app.licensedesk.ui.customers;
 
 import app.licensedesk.model.ErrorKind;
-import static app.licensedesk.ui.shared.FakeDirectoryService.license;
+import static app.licensedesk.ui.shared.CannedLicenseDeskService.license;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ApiException;
@@ -11,7 +11,7 @@ import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.model.Claim;
 import app.licensedesk.ui.shared.Directory;
-import app.licensedesk.ui.shared.FakeDirectoryService;
+import app.licensedesk.ui.shared.CannedLicenseDeskService;
 import app.licensedesk.ui.shared.LicenseListModel;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.shared.LicenseRow;
@@ -37,7 +37,7 @@ class CustomersViewModelTest {
     static final Customer BOLT = new Customer(2, "bbbb2222-0000-4000-8000-000000000002", "Bolt Solar");
     static final Customer NO_UUID = new Customer(3, null, "Cobalt Storage");
 
-    FakeDirectoryService service;
+    CannedLicenseDeskService service;
     RecordingDialogs dialogs;
     LicenseRegistry registry;
     Directory directory;
@@ -49,7 +49,7 @@ class CustomersViewModelTest {
 
     @BeforeEach
     void setUp() {
-        service = new FakeDirectoryService();
+        service = new CannedLicenseDeskService();
         service.customers.addAll(List.of(ACME, BOLT, NO_UUID));
         service.licensesByCustomerUuid.put(ACME.uuid(), List.of(
                 license("ACME-1", Instant.parse("2025-01-01T00:00:00Z"), 12),

@@ -35,7 +35,7 @@ class ActivateViewModelTest {
     private static final Instant NOW = Instant.parse("2026-11-30T10:15:00Z");
     private static final String KEY = "SG1-RES-7K3M-Q9XA";
 
-    private final FakeDialogService service = new FakeDialogService();
+    private final FakeLicenseDeskService service = new FakeLicenseDeskService();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(), clock);
     private final List<License> succeeded = new ArrayList<>();
@@ -43,7 +43,7 @@ class ActivateViewModelTest {
 
     @BeforeEach
     void knownRow() {
-        row = registry.put(FakeDialogService.license(KEY, null), new Customer(7, "c-uuid", "Acme BV"));
+        row = registry.put(FakeLicenseDeskService.license(KEY, null), new Customer(7, "c-uuid", "Acme BV"));
     }
 
     private ActivateViewModel vm(String key, Environment environment) {
@@ -226,11 +226,11 @@ class ActivateViewModelTest {
     void theNoticeSaysWhatChangedFromTheServersAnswer() {
         ActivateViewModel vm = vm(KEY);
         // NOW is 10:15 UTC; Brussels is UTC+1 in winter
-        assertThat(vm.doneText(FakeDialogService.license(KEY, NOW)))
+        assertThat(vm.doneText(FakeLicenseDeskService.license(KEY, NOW)))
                 .isEqualTo("SG1-RES-7K3M-Q9XA activated at Nov 30, 2026, 11:15 AM");
-        assertThat(vm.doneText(FakeDialogService.license(KEY, Instant.parse("2026-12-01T08:00:00Z"))))
+        assertThat(vm.doneText(FakeLicenseDeskService.license(KEY, Instant.parse("2026-12-01T08:00:00Z"))))
                 .isEqualTo("SG1-RES-7K3M-Q9XA will activate at Dec 1, 2026, 9:00 AM");
-        assertThat(vm.doneText(FakeDialogService.license(KEY, null))).isEqualTo("SG1-RES-7K3M-Q9XA activated");
+        assertThat(vm.doneText(FakeLicenseDeskService.license(KEY, null))).isEqualTo("SG1-RES-7K3M-Q9XA activated");
     }
 
     @Test
@@ -253,7 +253,7 @@ class ActivateViewModelTest {
         ActivateViewModel vm = vm(KEY);
         service.onActivate = (key, when) -> {
             busyDuringCall.add(vm.busyProperty().get());
-            return FakeDialogService.license(key, when);
+            return FakeLicenseDeskService.license(key, when);
         };
         vm.activateNowProperty().set(false);
         vm.dateTextProperty().set("2026-12-01");
@@ -293,7 +293,7 @@ class ActivateViewModelTest {
     @Test
     void activateNowSendsNoInstant() {
         ActivateViewModel vm = vm(KEY);
-        service.onActivate = (key, when) -> FakeDialogService.license(key, NOW);
+        service.onActivate = (key, when) -> FakeLicenseDeskService.license(key, NOW);
 
         vm.activate(succeeded::add);
 
@@ -353,7 +353,7 @@ class ActivateViewModelTest {
     @Test
     void alreadyActivatedSaysSinceWhenAndTheRowLearnsIt() {
         Instant since = Instant.parse("2026-10-01T08:00:00Z");
-        service.activateOutcome = outcome(Status.ALREADY, FakeDialogService.license(KEY, since),
+        service.activateOutcome = outcome(Status.ALREADY, FakeLicenseDeskService.license(KEY, since),
                 new ApiException(ErrorKind.VALIDATION, 400, "Bad Request", "License already activated",
                         null, null));
         ActivateViewModel vm = vm(KEY);
@@ -374,7 +374,7 @@ class ActivateViewModelTest {
         ActivateViewModel vm = vm(KEY);
         List<String> whileChecking = new ArrayList<>();
         service.duringCheck = () -> whileChecking.add(vm.errorProperty().get());
-        service.activateOutcome = outcome(Status.LOST_DONE, FakeDialogService.license(KEY, NOW),
+        service.activateOutcome = outcome(Status.LOST_DONE, FakeLicenseDeskService.license(KEY, NOW),
                 new ApiException(ErrorKind.TIMEOUT, "slow", null));
 
         vm.activate(succeeded::add);
@@ -391,7 +391,7 @@ class ActivateViewModelTest {
     @Test
     void aLostAnswerThatWasNotAppliedMayBeTriedAgain() {
         ActivateViewModel vm = vm(KEY);
-        service.activateOutcome = outcome(Status.LOST_NOT_DONE, FakeDialogService.license(KEY, null),
+        service.activateOutcome = outcome(Status.LOST_NOT_DONE, FakeLicenseDeskService.license(KEY, null),
                 new ApiException(ErrorKind.NETWORK, "reset", null));
 
         vm.activate(succeeded::add);
@@ -402,7 +402,7 @@ class ActivateViewModelTest {
         assertThat(row.getStatus()).isEqualTo(LicenseStatus.NOT_ACTIVATED);
 
         service.activateOutcome = null;
-        service.onActivate = (key, when) -> FakeDialogService.license(key, NOW);
+        service.onActivate = (key, when) -> FakeLicenseDeskService.license(key, NOW);
         vm.activate(succeeded::add);
         assertThat(succeeded).hasSize(1);
         assertThat(vm.errorProperty().get()).isEmpty();
@@ -433,7 +433,7 @@ class ActivateViewModelTest {
         List<String> errorDuringCall = new ArrayList<>();
         service.onActivate = (k, at) -> {
             errorDuringCall.add(vm.errorProperty().get());
-            return FakeDialogService.license(k, NOW);
+            return FakeLicenseDeskService.license(k, NOW);
         };
         vm.activate(succeeded::add);
         assertThat(errorDuringCall).containsExactly("");

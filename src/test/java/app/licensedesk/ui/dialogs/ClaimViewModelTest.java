@@ -41,7 +41,7 @@ class ClaimViewModelTest {
     private static final Controller BARE = new Controller(13, "ctl-777", "ctl-777", "smartgridControllerSite",
             List.of(), null);
 
-    private final FakeDialogService service = new FakeDialogService();
+    private final FakeLicenseDeskService service = new FakeLicenseDeskService();
     private final TaskRunner tasks = TaskRunner.inline();
     private final LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(),
             Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC));
@@ -53,7 +53,7 @@ class ClaimViewModelTest {
     void setUp() {
         service.customers = List.of(ACME, BETA);
         service.controllers = List.of(ALPHA, HARBOUR, BARE);
-        row = registry.put(FakeDialogService.license(KEY, null), ACME);
+        row = registry.put(FakeLicenseDeskService.license(KEY, null), ACME);
     }
 
     private ClaimViewModel vm(String key, Controller controller) {
@@ -303,7 +303,7 @@ class ClaimViewModelTest {
 
     @Test
     void controllerLoadFailureIsShownAndNothingIsSentWithoutAController() {
-        FakeDialogService failing = new FakeDialogService() {
+        FakeLicenseDeskService failing = new FakeLicenseDeskService() {
             @Override
             public ControllerList controllers(List<Customer> of) {
                 throw new ApiException(ErrorKind.NETWORK, "down", null);

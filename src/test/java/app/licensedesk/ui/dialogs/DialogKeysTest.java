@@ -52,7 +52,7 @@ class DialogKeysTest {
             List.of(ACME), null);
 
     private final FxRobot robot = new FxRobot();
-    private final FakeDialogService service = new FakeDialogService();
+    private final FakeLicenseDeskService service = new FakeLicenseDeskService();
     private final TaskRunner tasks = TaskRunner.inline();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-30T10:15:00Z"), ZoneOffset.UTC);
     private final LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(), clock);

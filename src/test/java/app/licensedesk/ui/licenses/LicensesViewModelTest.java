@@ -35,7 +35,7 @@ class LicensesViewModelTest {
     private static final Customer NO_UUID = new Customer(4, null, "Legacy Ltd");
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-    private final FakeLicensesService service = new FakeLicensesService();
+    private final FakeLicenseDeskService service = new FakeLicenseDeskService();
     private final LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final RecordingDialogs dialogs = new RecordingDialogs();
@@ -44,12 +44,12 @@ class LicensesViewModelTest {
     void setUp() {
         service.customers = List.of(ACME, BETA, GAMMA, NO_UUID);
         service.licenses.put(ACME.id(), List.of(
-                FakeLicensesService.license("SG1-RES-AAA1", "residential", null),
-                FakeLicensesService.license("SG1-COM-AAA2", "commercial", Instant.parse("2026-01-01T00:00:00Z")),
-                FakeLicensesService.license("SG1-RES-AAA3", "residential", Instant.parse("2025-01-01T00:00:00Z"))));
+                FakeLicenseDeskService.license("SG1-RES-AAA1", "residential", null),
+                FakeLicenseDeskService.license("SG1-COM-AAA2", "commercial", Instant.parse("2026-01-01T00:00:00Z")),
+                FakeLicenseDeskService.license("SG1-RES-AAA3", "residential", Instant.parse("2025-01-01T00:00:00Z"))));
         service.licenses.put(BETA.id(), List.of(
-                FakeLicensesService.license("SG1-RES-BBB1", "residential", Instant.parse("2025-06-15T00:00:00Z")),
-                FakeLicensesService.license("SG1-IND-BBB2", "industrial", null)));
+                FakeLicenseDeskService.license("SG1-RES-BBB1", "residential", Instant.parse("2025-06-15T00:00:00Z")),
+                FakeLicenseDeskService.license("SG1-IND-BBB2", "industrial", null)));
         service.failures.put(GAMMA.id(), new ApiException(ErrorKind.FORBIDDEN, 403, "Forbidden", "no access",
                 null, null));
     }
@@ -183,7 +183,7 @@ class LicensesViewModelTest {
         vm.shown();
         Customer delta = new Customer(5, "u-5", "Delta SA");
         service.customers = List.of(ACME, BETA, GAMMA, NO_UUID, delta);
-        service.licenses.put(delta.id(), List.of(FakeLicensesService.license("SG1-RES-DDD1", "residential", null)));
+        service.licenses.put(delta.id(), List.of(FakeLicenseDeskService.license("SG1-RES-DDD1", "residential", null)));
 
         vm.refresh();
 
@@ -367,7 +367,7 @@ class LicensesViewModelTest {
             List<License> licenses = new ArrayList<>(perCustomer);
             for (int i = 0; i < perCustomer; i++) {
                 int n = c * perCustomer + i;
-                licenses.add(FakeLicensesService.license(String.format("SG1-%s-%06d", n % 2 == 0 ? "RES" : "COM", n),
+                licenses.add(FakeLicenseDeskService.license(String.format("SG1-%s-%06d", n % 2 == 0 ? "RES" : "COM", n),
                         n % 2 == 0 ? "residential" : "commercial",
                         n % 3 == 0 ? null : Instant.parse("2026-01-01T00:00:00Z")));
             }
@@ -480,7 +480,7 @@ class LicensesViewModelTest {
         ArrayDeque<Runnable> background = new ArrayDeque<>();
         LicensesViewModel vm = vm(new TaskRunner(background::add, Runnable::run));
         // known from another page before the Licenses page has loaded
-        LicenseRow row = registry.put(FakeLicensesService.license("SG1-RES-BBB1", "residential", null), BETA);
+        LicenseRow row = registry.put(FakeLicenseDeskService.license("SG1-RES-BBB1", "residential", null), BETA);
         vm.shown();
 
         vm.reveal(row);
@@ -495,8 +495,8 @@ class LicensesViewModelTest {
     void aRowPickedWhileTheRevealedOneLoadsWins() {
         ArrayDeque<Runnable> background = new ArrayDeque<>();
         LicensesViewModel vm = vm(new TaskRunner(background::add, Runnable::run));
-        LicenseRow row = registry.put(FakeLicensesService.license("SG1-RES-BBB1", "residential", null), BETA);
-        LicenseRow other = registry.put(FakeLicensesService.license("SG1-RES-AAA1", "residential", null), ACME);
+        LicenseRow row = registry.put(FakeLicenseDeskService.license("SG1-RES-BBB1", "residential", null), BETA);
+        LicenseRow other = registry.put(FakeLicenseDeskService.license("SG1-RES-AAA1", "residential", null), ACME);
         vm.shown();
         vm.reveal(row);
 

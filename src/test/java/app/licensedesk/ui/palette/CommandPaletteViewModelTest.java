@@ -12,7 +12,7 @@ import app.licensedesk.ui.common.Shortcut;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.palette.PaletteItem.Kind;
 import app.licensedesk.ui.shared.Directory;
-import app.licensedesk.ui.shared.FakeDirectoryService;
+import app.licensedesk.ui.shared.CannedLicenseDeskService;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.shell.Page;
@@ -38,7 +38,7 @@ class CommandPaletteViewModelTest {
     static final Controller NORTH = controller("SGC-0001-NRTH", "North Site", ACME);
     static final Controller HARBOUR = controller("SGC-0002-HRBR", "Harbour", BAKKER);
 
-    FakeDirectoryService service;
+    CannedLicenseDeskService service;
     Directory directory;
     LicenseRegistry registry;
     RecordingDialogs dialogs;
@@ -56,15 +56,15 @@ class CommandPaletteViewModelTest {
 
     @BeforeEach
     void setUp() {
-        service = new FakeDirectoryService();
+        service = new CannedLicenseDeskService();
         service.customers.addAll(List.of(ACME, BAKKER, NO_UUID));
         service.controllers.addAll(List.of(HARBOUR, NORTH));
         directory = new Directory(service, TaskRunner.inline());
         registry = new LicenseRegistry(LicenseTerms.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
-        registry.put(FakeDirectoryService.license("SG1-ACME-0001", null, 12), ACME);
-        registry.put(FakeDirectoryService.license("SG1-ACME-0002", Instant.parse("2025-01-01T00:00:00Z"), 12),
+        registry.put(CannedLicenseDeskService.license("SG1-ACME-0001", null, 12), ACME);
+        registry.put(CannedLicenseDeskService.license("SG1-ACME-0002", Instant.parse("2025-01-01T00:00:00Z"), 12),
                 ACME);
-        registry.put(FakeDirectoryService.license("SG1-BAK-0003", null, 12), BAKKER);
+        registry.put(CannedLicenseDeskService.license("SG1-BAK-0003", null, 12), BAKKER);
         dialogs = new RecordingDialogs(registry);
     }
 

@@ -20,7 +20,7 @@ class DirectoryTest {
     private static final Customer ACME = new Customer(1, "u-1", "Acme");
     private static final Customer BOLT = new Customer(2, "u-2", "Bolt");
 
-    private final FakeDirectoryService service = new FakeDirectoryService();
+    private final CannedLicenseDeskService service = new CannedLicenseDeskService();
 
     @BeforeAll
     static void english() {

@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** A hand-written LicenseDeskService for the Licenses page tests: answers per customer what the test sets. */
-final class FakeLicensesService implements LicenseDeskService {
+final class FakeLicenseDeskService implements LicenseDeskService {
 
     List<Customer> customers = new ArrayList<>();
     RuntimeException customersFailure;

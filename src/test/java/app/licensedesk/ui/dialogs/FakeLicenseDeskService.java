@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 
 /** A hand-written LicenseDeskService for the dialog view-model tests: answers what the test sets. */
-class FakeDialogService implements LicenseDeskService {
+class FakeLicenseDeskService implements LicenseDeskService {
 
     List<Customer> customers = List.of();
     List<Controller> controllers = List.of();

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** A hand-written service for the Customers and Controllers view-model tests: canned answers, counted calls. */
-public final class FakeDirectoryService implements LicenseDeskService {
+public final class CannedLicenseDeskService implements LicenseDeskService {
 
     public final List<Customer> customers = new ArrayList<>();
     public final List<Controller> controllers = new ArrayList<>();
