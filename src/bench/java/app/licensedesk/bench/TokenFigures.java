@@ -1,6 +1,6 @@
 package app.licensedesk.bench;
 
-import app.licensedesk.api.testing.MutableClock;
+import app.licensedesk.testing.TestClock;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
 import app.licensedesk.model.Environment;
@@ -54,7 +54,7 @@ final class TokenFigures {
         Level before = router.getLevel();
         router.setLevel(Level.DEBUG);
         router.addAppender(counter);
-        MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
+        TestClock clock = TestClock.at(Instant.parse("2026-06-01T08:00:00Z"));
         List<Integer> counts = new ArrayList<>();
         List<Integer> failures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(REQUESTS);

@@ -79,7 +79,7 @@ public class FilterBench {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         FxToolkit.start();
-        FakeLicensesService service = new FakeLicensesService();
+        FakeLicenseDeskService service = new FakeLicenseDeskService();
         Random random = new Random(42);
         List<Customer> customers = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -101,7 +101,7 @@ public class FilterBench {
             TaskRunner tasks = TaskRunner.inline();
             LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
             vm = new LicensesViewModel(service, tasks, registry, new Directory(service, tasks), new NoDialogs());
-            view = new LicensesView(vm);
+            view = new LicensesView(vm, tasks);
             stage = new Stage();
             Scene scene = new Scene(view.root(), 1360, 820);
             scene.getStylesheets().add(LicensesView.class.getResource("/app/licensedesk/ui/app.css").toExternalForm());

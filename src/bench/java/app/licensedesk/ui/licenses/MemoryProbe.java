@@ -33,7 +33,7 @@ public final class MemoryProbe {
         int perCustomer = FilterBench.PER_CUSTOMER;
         int total = customers * perCustomer;
         long empty = usedAfterGc();
-        FakeLicensesService service = new FakeLicensesService();
+        FakeLicenseDeskService service = new FakeLicenseDeskService();
         Random random = new Random(42);
         Instant now = Instant.parse("2026-06-01T12:00:00Z");
         List<Customer> list = new ArrayList<>();
