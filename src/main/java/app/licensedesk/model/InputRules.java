@@ -1,9 +1,13 @@
 package app.licensedesk.model;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,11 +17,16 @@ import java.util.regex.Pattern;
  */
 public final class InputRules {
 
-    /** The contract's upper bound for a license key. */
+    /**
+     * The contract's upper bound for a license key, in UTF-16 code units (Java's {@code String.length()}): an emoji
+     * counts as two. A key within it is within the bound however the server counts characters (docs/eniris-api.md).
+     */
     public static final int MAX_KEY_LENGTH = 50;
 
     public static final String KEY_EMPTY = "input.key.empty";
     public static final String KEY_TOO_LONG = "input.key.tooLong";
+    /** Too long, and it holds characters that count as two (emoji): the message says so. */
+    public static final String KEY_TOO_LONG_WIDE = "input.key.tooLongWide";
     public static final String NODE_ID_EMPTY = "input.nodeId.empty";
     public static final String CUSTOMER_ID_EMPTY = "input.customerId.empty";
     public static final String CUSTOMER_ID_INVALID = "input.customerId.invalid";
@@ -32,9 +41,13 @@ public final class InputRules {
     public static final String DATE_NO_SUCH_MONTH = "input.date.noSuchMonth";
     public static final String DATE_NO_SUCH_DAY = "input.date.noSuchDay";
     public static final String TIME_FORMAT = "input.time.format";
+    public static final String MOMENT_YEAR_UTC = "input.date.yearUtc";
 
-    // Year first, as ISO writes it: unlike 1/12/2026 it means the same day to everybody.
-    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    // Year first, as ISO writes it: unlike 1/12/2026 it means the same day to everybody. Year digits
+    // from four to six, so that 10000 is told the years allowed rather than the format.
+    private static final Pattern DATE = Pattern.compile("(\\d{4,6})-(\\d{1,2})-(\\d{1,2})");
+    private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
     // UUID.fromString accepts short groups such as "1-1-1-1-1", so the shape is checked explicitly.
@@ -61,12 +74,19 @@ public final class InputRules {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
     }
 
-    /** Checks a normalized key: 1 to {@value #MAX_KEY_LENGTH} characters. */
+    /**
+     * Checks a normalized key: 1 to {@value #MAX_KEY_LENGTH} characters as {@link #MAX_KEY_LENGTH} counts them.
+     * The message of a key that is too long takes the arguments (the bound, {@code normalizedKey.length()}).
+     */
     public static String keyProblem(String normalizedKey) {
         if (normalizedKey == null || normalizedKey.isEmpty()) {
             return KEY_EMPTY;
         }
-        return normalizedKey.length() > MAX_KEY_LENGTH ? KEY_TOO_LONG : null;
+        int length = normalizedKey.length();
+        if (length <= MAX_KEY_LENGTH) {
+            return null;
+        }
+        return normalizedKey.codePointCount(0, length) < length ? KEY_TOO_LONG_WIDE : KEY_TOO_LONG;
     }
 
     /** Checks a controller nodeId: at least one character that is not whitespace. */
@@ -129,6 +149,19 @@ public final class InputRules {
         int hour = Integer.parseInt(m.group(1));
         int minute = Integer.parseInt(m.group(2));
         return hour > 23 || minute > 59 ? Reading.refused(TIME_FORMAT) : Reading.of(LocalTime.of(hour, minute));
+    }
+
+    /**
+     * Checks the moment an activation is sent for: the server takes the years {@value #FIRST_ACTIVATION_YEAR} to
+     * {@value #LAST_ACTIVATION_YEAR} in UTC, so a local time just inside them (1 January 2000, 00:30 in Brussels)
+     * can still be outside. The arguments: the moment in UTC as text ("1999-12-31 23:30"), then the year bounds.
+     */
+    public static Reading<Instant> activationInstant(Instant at) {
+        int year = at.atOffset(ZoneOffset.UTC).getYear();
+        if (year < FIRST_ACTIVATION_YEAR || year > LAST_ACTIVATION_YEAR) {
+            return Reading.refused(MOMENT_YEAR_UTC, UTC_TEXT.format(at), FIRST_ACTIVATION_YEAR, LAST_ACTIVATION_YEAR);
+        }
+        return Reading.of(at);
     }
 
     /** Checks a customer id: a UUID (surrounding whitespace is ignored). */

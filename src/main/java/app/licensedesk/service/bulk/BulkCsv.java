@@ -202,7 +202,7 @@ public final class BulkCsv {
         if (InputRules.KEY_EMPTY.equals(keyProblem)) {
             problems.add(BulkTexts.t("bulk.problem.keyEmpty"));
         } else if (keyProblem != null) {
-            problems.add(BulkTexts.t("bulk.problem.keyTooLong", InputRules.MAX_KEY_LENGTH, key.length()));
+            problems.add(BulkTexts.t(keyProblem, InputRules.MAX_KEY_LENGTH, key.length()));
         }
         String nodeId = rawNodeId.strip();
         if (InputRules.nodeIdProblem(nodeId) != null) {

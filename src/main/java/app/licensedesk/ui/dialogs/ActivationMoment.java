@@ -22,7 +22,8 @@ import java.util.Locale;
  * @param instant       the moment to send, or null while the date, the time or their combination is not right
  * @param dateProblem   why the date cannot be sent (with the expected format), or ""
  * @param timeProblem   why the time cannot be sent, or ""
- * @param momentProblem why the date and time together cannot be sent (the clocks skip that time), or ""
+ * @param momentProblem why the date and time together cannot be sent (the clocks skip that time, or it is outside
+ *                      the server's years in UTC), or ""
  * @param overlapNote   said when the time happens twice that night (the earlier one is taken), or null
  */
 public record ActivationMoment(LocalDate date, Instant instant, String dateProblem, String timeProblem,
@@ -48,7 +49,12 @@ public record ActivationMoment(LocalDate date, Instant instant, String dateProbl
             } else {
                 // in an overlap (the clocks go back) the time happens twice: the earlier one is taken, and said
                 at = local.atOffset(offsets.get(0)).toInstant();
-                if (offsets.size() > 1) {
+                InputRules.Reading<Instant> utc = InputRules.activationInstant(at);
+                if (utc.problem() != null) {
+                    // inside the years locally, outside them in UTC, where the server checks them
+                    momentWhy = words(utc);
+                    at = null;
+                } else if (offsets.size() > 1) {
                     overlapNote = I18n.t("activate.time.overlap", TIME_TEXT.format(local), zoneName(zone));
                 }
             }

@@ -1,0 +1,97 @@
+package app.licensedesk.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+
+/**
+ * A MockWebServer in front of a real sandbox that forwards every request as it came (the raw, still encoded
+ * request target and the body's bytes) and records it, so a test can assert exactly what reached the sandbox.
+ * When the sandbox drops a request, the proxy drops it too.
+ */
+public final class RecordingProxy implements AutoCloseable {
+
+    /** One request as it reached the proxy: the method, the raw target (path and query) and the body as UTF-8. */
+    public record Seen(String method, String target, String body) {
+    }
+
+    private final MockWebServer server = new MockWebServer();
+    private final OkHttpClient upstream = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+            .followRedirects(false).readTimeout(Duration.ofSeconds(5)).build();
+    private final String target;
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+    public RecordingProxy(String sandboxBaseUrl) throws IOException {
+        this.target = sandboxBaseUrl;
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return forward(request);
+            }
+        });
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** The requests whose target starts with {@code prefix} (e.g. "/v1/license/"), in the order they came. */
+    public List<Seen> seen(String prefix) {
+        return seen.stream().filter(s -> s.target().startsWith(prefix)).toList();
+    }
+
+    /** Forgets what was seen so far. */
+    public void clear() {
+        seen.clear();
+    }
+
+    private MockResponse forward(RecordedRequest recorded) {
+        byte[] bytes = recorded.getBody() == null ? new byte[0] : recorded.getBody().toByteArray();
+        seen.add(new Seen(recorded.getMethod(), recorded.getTarget(), new String(bytes, StandardCharsets.UTF_8)));
+        Request.Builder builder = new Request.Builder().url(target + recorded.getTarget());
+        recorded.getHeaders().forEach(h -> {
+            String name = h.getFirst();
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")
+                    && !name.equalsIgnoreCase("Connection") && !name.equalsIgnoreCase("Accept-Encoding")) {
+                builder.addHeader(name, h.getSecond());
+            }
+        });
+        String contentType = recorded.getHeaders().get("Content-Type");
+        RequestBody body = recorded.getMethod().equals("GET") ? null
+                : RequestBody.create(bytes, contentType == null ? null : MediaType.parse(contentType));
+        builder.method(recorded.getMethod(), body);
+        try (Response response = upstream.newCall(builder.build()).execute()) {
+            MockResponse.Builder out = new MockResponse.Builder().code(response.code());
+            for (String name : new String[] {"Content-Type", "Retry-After", "X-Hash"}) {
+                String value = response.header(name);
+                if (value != null) {
+                    out.setHeader(name, value);
+                }
+            }
+            return out.body(new Buffer().write(response.body().bytes())).build();
+        } catch (IOException e) {
+            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        upstream.dispatcher().executorService().shutdown();
+        upstream.connectionPool().evictAll();
+    }
+}
