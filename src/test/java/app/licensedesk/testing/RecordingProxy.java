@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -24,18 +25,27 @@ import okio.Buffer;
  */
 public final class RecordingProxy implements AutoCloseable {
 
-    /** One request as it reached the proxy: the method, the raw target (path and query) and the body as UTF-8. */
-    public record Seen(String method, String target, String body) {
+    /**
+     * One request as it reached the proxy: the method, the raw target (path and query) and the body as UTF-8, and
+     * the sandbox's answer as UTF-8 (null until it came, or when it never came).
+     */
+    public record Seen(String method, String target, String body, AtomicReference<String> answer) {
     }
 
     private final MockWebServer server = new MockWebServer();
-    private final OkHttpClient upstream = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-            .followRedirects(false).readTimeout(Duration.ofSeconds(5)).build();
+    private final OkHttpClient upstream;
     private final String target;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     public RecordingProxy(String sandboxBaseUrl) throws IOException {
+        this(sandboxBaseUrl, Duration.ofSeconds(5));
+    }
+
+    /** @param readTimeout how long to wait for the sandbox's answer (its stalls end in a dropped connection) */
+    public RecordingProxy(String sandboxBaseUrl, Duration readTimeout) throws IOException {
         this.target = sandboxBaseUrl;
+        this.upstream = new OkHttpClient.Builder().retryOnConnectionFailure(false).followRedirects(false)
+                .readTimeout(readTimeout).build();
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -61,7 +71,9 @@ public final class RecordingProxy implements AutoCloseable {
 
     private MockResponse forward(RecordedRequest recorded) {
         byte[] bytes = recorded.getBody() == null ? new byte[0] : recorded.getBody().toByteArray();
-        seen.add(new Seen(recorded.getMethod(), recorded.getTarget(), new String(bytes, StandardCharsets.UTF_8)));
+        AtomicReference<String> answer = new AtomicReference<>();
+        seen.add(new Seen(recorded.getMethod(), recorded.getTarget(), new String(bytes, StandardCharsets.UTF_8),
+                answer));
         Request.Builder builder = new Request.Builder().url(target + recorded.getTarget());
         recorded.getHeaders().forEach(h -> {
             String name = h.getFirst();
@@ -82,7 +94,9 @@ public final class RecordingProxy implements AutoCloseable {
                     out.setHeader(name, value);
                 }
             }
-            return out.body(new Buffer().write(response.body().bytes())).build();
+            byte[] answered = response.body().bytes();
+            answer.set(new String(answered, StandardCharsets.UTF_8));
+            return out.body(new Buffer().write(answered)).build();
         } catch (IOException e) {
             return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
         }
