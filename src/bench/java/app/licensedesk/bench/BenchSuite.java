@@ -40,7 +40,7 @@ public final class BenchSuite {
         sections.put("filter", () -> FilterFigures.measure(target));
         sections.put("memory", () -> MemoryFigures.measure(target));
         sections.put("overview", () -> OverviewFigures.measure(target));
-        sections.put("bulk", BulkFigures::measure);
+        sections.put("bulk", () -> BulkFigures.measure(target));
         sections.put("token", TokenFigures::measure);
         sections.put("sandbox", () -> SandboxFigures.measure(target));
 

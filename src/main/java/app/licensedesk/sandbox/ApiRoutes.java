@@ -90,11 +90,8 @@ final class ApiRoutes {
         String skipHash = Json.optionalString(body, "skipHash");
 
         JsonArray devices = new JsonArray();
-        for (Estate.Device d : estate.devicesFor(who)) {
-            if ((companyIds == null || companyIds.contains(d.companyId()))
-                    && (nodeTypes == null || nodeTypes.contains(d.nodeType()))
-                    && (nodeIds == null || nodeIds.contains(d.nodeId()))
-                    && (active == null || active == d.active())) {
+        for (Estate.Device d : estate.devicesFor(who, companyIds, nodeIds)) {
+            if ((nodeTypes == null || nodeTypes.contains(d.nodeType())) && (active == null || active == d.active())) {
                 devices.add(deviceJson(d, who, fields));
             }
         }

@@ -2,16 +2,25 @@ package app.licensedesk.sandbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * The sandbox's data: companies, devices and licenses. Companies and devices never change; licenses are
  * immutable records replaced under this object's lock, so a claim or an activation happens exactly once and
- * every endpoint sees it at once. Licenses are indexed by key, by customer and by controller, so a request
+ * every endpoint sees it at once. Reads take no lock: they look the current records up in concurrent maps.
+ * Devices are indexed by company and nodeId, licenses by key, by customer and by controller, so a request
  * costs what its answer holds, not what the whole estate holds.
  */
 final class Estate {
@@ -52,12 +61,13 @@ final class Estate {
     private final Map<UUID, Company> companiesByUuid = new HashMap<>();
     private final List<Device> devices;
     private final Map<String, Device> devicesByNodeId = new HashMap<>();
+    private final Map<Integer, List<Device>> devicesByCompany = new HashMap<>();
     /** The current record of each license; the lists below hold keys, so a replaced record is seen at once. */
-    private final Map<String, License> licensesByKey = new HashMap<>();
+    private final Map<String, License> licensesByKey = new ConcurrentHashMap<>();
     private final List<String> keysInSeedOrder = new ArrayList<>();
     private final Map<Integer, List<String>> keysByCompany = new HashMap<>();
-    /** In the order of claiming (the seed's claims first). */
-    private final Map<String, List<String>> keysByController = new HashMap<>();
+    /** In the order of claiming (the seed's claims first); a claim appends under the lock, reads copy nothing. */
+    private final Map<String, List<String>> keysByController = new ConcurrentHashMap<>();
     private final Random datalinkIds;
 
     Estate(List<Company> companies, List<Device> devices, List<License> licenses, Random datalinkIds) {
@@ -70,15 +80,21 @@ final class Estate {
                 companiesByUuid.put(c.uuid(), c);
             }
         }
+        for (int i = 1; i < devices.size(); i++) {
+            if (devices.get(i).id() <= devices.get(i - 1).id()) {
+                throw new IllegalArgumentException("device ids must ascend in seed order");
+            }
+        }
         for (Device d : devices) {
             devicesByNodeId.put(d.nodeId(), d);
+            devicesByCompany.computeIfAbsent(d.companyId(), id -> new ArrayList<>()).add(d);
         }
         for (License l : licenses) {
             licensesByKey.put(l.key(), l);
             keysInSeedOrder.add(l.key());
             keysByCompany.computeIfAbsent(l.companyId(), id -> new ArrayList<>()).add(l.key());
             if (l.nodeId() != null) {
-                keysByController.computeIfAbsent(l.nodeId(), id -> new ArrayList<>()).add(l.key());
+                keysByController.computeIfAbsent(l.nodeId(), id -> new CopyOnWriteArrayList<>()).add(l.key());
             }
         }
     }
@@ -103,8 +119,24 @@ final class Estate {
         return devices;
     }
 
-    List<Device> devicesFor(Account who) {
-        return devices.stream().filter(d -> visible(d.companyId(), who)).toList();
+    /**
+     * The devices the user may see, in seed order: of the given companies and with the given nodeIds (null: any),
+     * found through the indexes when a list is given.
+     */
+    List<Device> devicesFor(Account who, Collection<Integer> companyIds, Collection<String> nodeIds) {
+        Set<Integer> companies = companyIds == null ? null : new HashSet<>(companyIds);
+        Stream<Device> candidates;
+        if (nodeIds != null) {
+            candidates = new HashSet<>(nodeIds).stream().map(devicesByNodeId::get).filter(Objects::nonNull);
+        } else if (companies != null) {
+            candidates = companies.stream().flatMap(id -> devicesByCompany.getOrDefault(id, List.of()).stream());
+        } else {
+            return devices.stream().filter(d -> visible(d.companyId(), who)).toList();
+        }
+        // Ids ascend in seed order (checked when built), so sorting by id restores it.
+        return candidates.filter(d -> (companies == null || companies.contains(d.companyId()))
+                        && visible(d.companyId(), who))
+                .sorted(Comparator.comparingInt(Device::id)).toList();
     }
 
     /** The controller with this nodeId when it exists and the user may see it, else null. */
@@ -114,15 +146,15 @@ final class Estate {
     }
 
     /** Every license, in seed order; for the banner and tests, not for routes. */
-    synchronized List<License> licenses() {
+    List<License> licenses() {
         return current(keysInSeedOrder);
     }
 
-    synchronized List<License> licensesOf(int companyId) {
+    List<License> licensesOf(int companyId) {
         return current(keysByCompany.getOrDefault(companyId, List.of()));
     }
 
-    synchronized List<License> licensesClaimedBy(String nodeId) {
+    List<License> licensesClaimedBy(String nodeId) {
         return current(keysByController.getOrDefault(nodeId, List.of()));
     }
 
@@ -155,7 +187,7 @@ final class Estate {
         }
         License updated = license.claimed(nodeId, EstateSeeder.uuid(datalinkIds));
         licensesByKey.put(key, updated);
-        keysByController.computeIfAbsent(nodeId, id -> new ArrayList<>()).add(key);
+        keysByController.computeIfAbsent(nodeId, id -> new CopyOnWriteArrayList<>()).add(key);
         return updated;
     }
 

@@ -3,6 +3,7 @@ package app.licensedesk.sandbox;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ final class Router implements WireServer.Handler {
     private final int latencyMs;
     private final Faults faults;
     private final CountDownLatch closing;
+    private final LongAdder requests = new LongAdder();
 
     Router(List<Route> routes, SandboxOptions options, CountDownLatch closing) {
         this.routes = List.copyOf(routes);
@@ -28,6 +30,7 @@ final class Router implements WireServer.Handler {
 
     @Override
     public Response handle(WireServer.WireRequest wire) {
+        requests.increment();
         String method = wire.method();
         String path = wire.target();
         try {
@@ -47,6 +50,11 @@ final class Router implements WireServer.Handler {
         Response response = respond(wire);
         LOG.debug("{} {} -> {}", method, path, response.status());
         return response;
+    }
+
+    /** Requests handled so far (every one that arrived whole, faulted or not). */
+    long requests() {
+        return requests.sum();
     }
 
     /** The POSTs that change a license: the ones whose lost answer leaves the outcome unknown. */

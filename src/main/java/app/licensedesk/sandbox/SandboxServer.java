@@ -24,10 +24,12 @@ public final class SandboxServer implements AutoCloseable {
     private final Estate estate;
     private final AuthRoutes auth;
     private final SandboxOptions options;
+    private final Router router;
 
-    private SandboxServer(WireServer http, CountDownLatch closing, Estate estate, AuthRoutes auth,
+    private SandboxServer(WireServer http, Router router, CountDownLatch closing, Estate estate, AuthRoutes auth,
                           SandboxOptions options) {
         this.http = http;
+        this.router = router;
         this.closing = closing;
         this.estate = estate;
         this.auth = auth;
@@ -44,8 +46,9 @@ public final class SandboxServer implements AutoCloseable {
         CountDownLatch closing = new CountDownLatch(1);
 
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        WireServer http = WireServer.start(loopback, options.port(), new Router(routes, options, closing));
-        SandboxServer server = new SandboxServer(http, closing, estate, auth, options);
+        Router router = new Router(routes, options, closing);
+        WireServer http = WireServer.start(loopback, options.port(), router);
+        SandboxServer server = new SandboxServer(http, router, closing, estate, auth, options);
         LOG.info("Sandbox listening on {} ({} companies, {} controllers, {} licenses, latency {} ms, "
                         + "fault rate {})", server.baseUrl(), estate.companies().size(), estate.controllerCount(),
                 estate.licenses().size(), options.latencyMs(), options.faultRate());
@@ -72,6 +75,11 @@ public final class SandboxServer implements AutoCloseable {
     /** Calls the listener with (username, code) for every emailed code; the standalone console prints them. */
     void onEmailCode(BiConsumer<String, String> listener) {
         auth.onEmailCode(listener);
+    }
+
+    /** How many requests this server has handled, auth paths included; for benchmarks that count requests. */
+    public long requestsHandled() {
+        return router.requests();
     }
 
     Estate estate() {

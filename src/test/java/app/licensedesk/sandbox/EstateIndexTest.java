@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,7 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The per-customer and per-controller indexes of the estate agree with a scan of every license, always. */
+/**
+ * The per-customer and per-controller indexes of the estate agree with a scan of every license, always, and the
+ * device indexes with a scan of every device.
+ */
 class EstateIndexTest {
 
     private static final Account ADMIN = Account.byId(SandboxAccounts.ADMIN_USER_ID);
@@ -75,6 +79,27 @@ class EstateIndexTest {
                     .activationDate()).isNotNull();
         }
         assertThat(claims.get()).isEqualTo(unclaimed.size());
+    }
+
+    @Test
+    void deviceIndexesAgreeWithAScan() {
+        Estate estate = EstateSeeder.seed(SandboxOptions.defaults().withCustomers(12));
+        List<Estate.Device> all = estate.devices();
+        Estate.Device child = all.stream().filter(d -> !d.isController()).findFirst().orElseThrow();
+        List<List<Integer>> companies = new ArrayList<>(Arrays.asList(null, List.of(), List.of(3), List.of(5, 1, 5),
+                List.of(99), List.of(child.companyId())));
+        List<List<String>> nodeIds = new ArrayList<>(Arrays.asList(null, List.of(), List.of("nope"),
+                List.of(child.nodeId(), child.parentNodeId(), child.nodeId()), List.of(all.get(0).nodeId())));
+        for (Account who : List.of(ADMIN, Account.byId(SandboxAccounts.SALES_USER_ID))) {
+            for (List<Integer> c : companies) {
+                for (List<String> n : nodeIds) {
+                    assertThat(estate.devicesFor(who, c, n)).as("companies %s, nodeIds %s", c, n)
+                            .containsExactlyElementsOf(all.stream().filter(d -> estate.visible(d.companyId(), who)
+                                    && (c == null || c.contains(d.companyId()))
+                                    && (n == null || n.contains(d.nodeId()))).toList());
+                }
+            }
+        }
     }
 
     private Estate.License claimOrNull(Estate estate, String key, String nodeId) {
