@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 
 /**
  * Dates and numbers for people: in the chosen language's locale ({@link I18n#locale()}) and the computer's time zone;
@@ -36,7 +37,21 @@ public final class Formats {
         return instant == null ? "" : UTC_ISO.format(instant);
     }
 
+    /** The integer format of the last locale asked for: a table formats a number per cell it shows. */
+    private static NumberFormat integers;
+    private static Locale integersLocale;
+
     public static String number(Integer value) {
-        return value == null ? "" : NumberFormat.getIntegerInstance(I18n.locale()).format(value);
+        if (value == null) {
+            return "";
+        }
+        Locale locale = I18n.locale();
+        synchronized (Formats.class) { // a NumberFormat is not safe to share between threads
+            if (integers == null || !locale.equals(integersLocale)) {
+                integers = NumberFormat.getIntegerInstance(locale);
+                integersLocale = locale;
+            }
+            return integers.format(value);
+        }
     }
 }

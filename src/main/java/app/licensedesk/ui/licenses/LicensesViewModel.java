@@ -6,6 +6,7 @@ import app.licensedesk.model.LicenseStatus;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.shared.Directory;
+import app.licensedesk.ui.shared.FilteredRows;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.shared.LicenseRow;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -35,7 +35,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 /**
@@ -65,7 +64,7 @@ public final class LicensesViewModel {
     // all rows sorted as the table asks, then filtered: a filter change keeps the sorted order and never sorts
     // again (at 100,000 rows a sort per keystroke was most of its cost)
     private final SortedList<LicenseRow> sorted = new SortedList<>(rows);
-    private final FilteredList<LicenseRow> filtered = new FilteredList<>(sorted);
+    private final FilteredRows<LicenseRow> filtered;
     private final ObservableList<String> types = FXCollections.observableArrayList("residential", "commercial");
     // the directory's customers: the customer filter's choices
     private final ObservableList<Customer> customers;
@@ -88,7 +87,8 @@ public final class LicensesViewModel {
         this.directory = directory;
         this.dialogs = dialogs;
         this.customers = directory.customers();
-        InvalidationListener refilter = o -> filtered.setPredicate(predicate());
+        this.filtered = new FilteredRows<>(sorted, registry::version);
+        InvalidationListener refilter = o -> filtered.setFilter(filter());
         search.addListener(refilter);
         statusFilter.addListener(refilter);
         typeFilter.addListener(refilter);
@@ -115,21 +115,16 @@ public final class LicensesViewModel {
     }
 
     /**
-     * One predicate for all filters, built when a filter changes: it captures plain values, so testing a row is a
-     * few field reads and one {@code contains} even with 100,000 rows.
+     * One filter for all the inputs, made when one changes: it holds plain values, so testing a row is a few field
+     * reads and one {@code contains} even with 100,000 rows; null when nothing is filtered.
      */
-    private Predicate<LicenseRow> predicate() {
-        LicenseStatus status = statusFilter.get();
+    private LicenseFilter filter() {
         String type = typeFilter.get() == null || typeFilter.get().isEmpty() ? null : typeFilter.get();
         Customer customer = customerFilter.get();
         String query = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
-        if (status == null && type == null && customer == null && query.isEmpty()) {
-            return null;
-        }
-        return row -> (status == null || row.getStatus() == status)
-                && (type == null || type.equals(row.getLicense().type()))
-                && (customer == null || (row.getCustomer() != null && row.getCustomer().id() == customer.id()))
-                && (query.isEmpty() || row.searchKey().contains(query));
+        Long customerId = customer == null ? null : customer.id();
+        LicenseFilter filter = new LicenseFilter(statusFilter.get(), type, customerId, query);
+        return filter.equals(LicenseFilter.NONE) ? null : filter;
     }
 
     /** The page became visible: loads the licenses the first time. */

@@ -28,6 +28,8 @@ public final class LicenseRegistry {
     private final List<String> lowerKeys = new ArrayList<>();
     private final LicenseTerms terms;
     private final Clock clock;
+    /** Changes whenever a row that existed changes (or all are recomputed or forgotten): see {@link #version()}. */
+    private long version;
 
     public LicenseRegistry(LicenseTerms terms, Clock clock) {
         this.terms = terms;
@@ -54,6 +56,8 @@ public final class LicenseRegistry {
                 keyed.add(row);
                 lowerKeys.add(license.key().toLowerCase(Locale.ROOT));
             }
+        } else {
+            version++;
         }
         row.update(license, customer, terms, clock.instant());
         return row;
@@ -156,10 +160,21 @@ public final class LicenseRegistry {
     /** Recomputes every status against the clock (e.g. after a refresh, when time has moved on). */
     public void recomputeAll() {
         rows.values().forEach(r -> r.recompute(terms, clock.instant()));
+        version++;
+    }
+
+    /**
+     * A number that changes whenever a row's status, type, customer or key may have changed, so a view that kept
+     * the result of a filter knows when it must test the rows again (a new row does not change it: it is new to
+     * every view, and views test it as it comes).
+     */
+    public long version() {
+        return version;
     }
 
     /** Forgets everything: on sign-out, so nothing of one account shows in the next. */
     public void clear() {
+        version++;
         rows.clear();
         keyed.clear();
         lowerKeys.clear();

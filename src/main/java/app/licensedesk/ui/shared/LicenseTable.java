@@ -8,6 +8,7 @@ import app.licensedesk.ui.common.I18n;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +18,16 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
+import javafx.scene.control.Skin;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Region;
 
 /**
@@ -87,6 +94,55 @@ public final class LicenseTable extends TableView<LicenseRow> {
                 c.getValue().licenseProperty(), c.getValue().controllerProperty()));
         add(links, LicenseTable::linkedText);
         setPlaceholder(new Label(I18n.t("license.table.empty")));
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new TableViewSkin<>(this) {
+            @Override
+            protected VirtualFlow<TableRow<LicenseRow>> createVirtualFlow() {
+                return new LeanFlow<>();
+            }
+        };
+    }
+
+    /**
+     * The table's flow, which styles a reused row again only when its looks can have changed. The toolkit's flow
+     * applies CSS to every row whose text changed, which restyles each of its cells although only their text is
+     * new: after a filter that was most of the table's work, as each visible row shows another license. Here a row
+     * is restyled at once when it is new, turns empty or filled, odd or even, selected or not; any other change of
+     * style (a status pill's colour) is applied by the cell itself ({@link StatusCell}), and the scene's own CSS
+     * pass does the rest. Rows have one fixed height, so no row needs its CSS to be measured.
+     */
+    private static final class LeanFlow<T extends IndexedCell<?>> extends VirtualFlow<T> {
+        /** The toolkit flow's mark on a cell it has just made (VirtualFlow.NEW_CELL). */
+        private static final String NEW_CELL = "newcell";
+
+        /**
+         * The table asks for this when its items were replaced (every filter change): the toolkit then empties each
+         * visible row and fills it again, restyling all of it twice. Rows are one object per license whose cells
+         * follow its properties, so refilling the rows that now show another license is all that is needed.
+         */
+        @Override
+        protected void rebuildCells() {
+            reconfigureCells();
+        }
+
+        @Override
+        protected void setCellIndex(T cell, int index) {
+            if (cell.getProperties().containsKey(NEW_CELL) || cell.getScene() == null) {
+                super.setCellIndex(cell, index);
+                return;
+            }
+            int before = cell.getIndex();
+            boolean wasEmpty = cell.isEmpty();
+            boolean wasSelected = cell.isSelected();
+            cell.updateIndex(index);
+            if (before < 0 || (before & 1) != (index & 1) || wasEmpty != cell.isEmpty()
+                    || wasSelected != cell.isSelected()) {
+                cell.applyCss();
+            }
+        }
     }
 
     private <T> void add(TableColumn<LicenseRow, T> column, Function<LicenseRow, T> value) {
@@ -225,8 +281,18 @@ public final class LicenseTable extends TableView<LicenseRow> {
 
     /** A table cell showing a status as a coloured pill with its name: never colour alone. */
     public static final class StatusCell<S> extends TableCell<S, LicenseStatus> {
+        /** Each status's look, a pseudo-class of the pill (app.css): changing one restyles the pill alone. */
+        private static final Map<LicenseStatus, PseudoClass> LOOKS = new EnumMap<>(LicenseStatus.class);
+
+        static {
+            for (LicenseStatus status : LicenseStatus.values()) {
+                LOOKS.put(status, PseudoClass.getPseudoClass(
+                        "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+            }
+        }
+
         /** One pill per cell, restyled on reuse: a new Label per update cost its CSS every time. */
-        private final Label pill = new Label();
+        private final Label pill = pill(null);
         private LicenseStatus shown;
 
         @Override
@@ -240,22 +306,27 @@ public final class LicenseTable extends TableView<LicenseRow> {
             if (item != shown) {
                 shown = item;
                 style(pill, item);
+                if (pill.getScene() != null) {
+                    pill.applyCss(); // its colour in this frame (the table restyles only rows that change looks)
+                }
             }
             setGraphic(pill);
         }
 
-        /** A label styled for the status. */
+        /** A label styled for the status (none yet for null). */
         public static Label pill(LicenseStatus status) {
             Label label = new Label();
-            style(label, status);
+            label.getStyleClass().add("status-pill");
+            if (status != null) {
+                style(label, status);
+            }
             label.setMinWidth(Region.USE_PREF_SIZE); // a status is never cut to "Niet geactiv..." in a narrow pane
             return label;
         }
 
         private static void style(Label label, LicenseStatus status) {
             label.setText(I18n.t("status." + status.name()));
-            String styleClass = "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            label.getStyleClass().setAll("label", "status-pill", styleClass);
+            LOOKS.forEach((each, look) -> label.pseudoClassStateChanged(look, each == status));
         }
     }
 }
