@@ -23,9 +23,8 @@ public final class LicenseRegistry {
 
     private final Map<String, LicenseRow> rows = new HashMap<>();
     private final List<BiConsumer<LicenseRow, String>> linkListeners = new ArrayList<>();
-    // the rows that have a key, with the lower-case key of each computed once: a key search is one pass of contains
+    // the rows that have a key (each row keeps its key in lower case): a key search is one pass of contains
     private final List<LicenseRow> keyed = new ArrayList<>();
-    private final List<String> lowerKeys = new ArrayList<>();
     private final LicenseTerms terms;
     private final Clock clock;
     /** Changes whenever a row that existed changes (or all are recomputed or forgotten): see {@link #version()}. */
@@ -54,7 +53,6 @@ public final class LicenseRegistry {
             rows.put(identity, row);
             if (license.key() != null) {
                 keyed.add(row);
-                lowerKeys.add(license.key().toLowerCase(Locale.ROOT));
             }
         } else {
             version++;
@@ -136,8 +134,8 @@ public final class LicenseRegistry {
         }
         // the worst of the best so far on top, so it is the one to drop
         PriorityQueue<Hit> best = new PriorityQueue<>(limit, Hit.BEST_FIRST.reversed());
-        for (int i = 0; i < lowerKeys.size(); i++) {
-            String key = lowerKeys.get(i);
+        for (LicenseRow row : keyed) {
+            String key = row.searchKey();
             int at = key.indexOf(query);
             if (at < 0) {
                 continue;
@@ -150,7 +148,7 @@ public final class LicenseRegistry {
                 }
                 best.poll();
             }
-            best.add(new Hit(rank, key, keyed.get(i)));
+            best.add(new Hit(rank, key, row));
         }
         List<Hit> found = new ArrayList<>(best);
         found.sort(Hit.BEST_FIRST);
@@ -177,7 +175,6 @@ public final class LicenseRegistry {
         version++;
         rows.clear();
         keyed.clear();
-        lowerKeys.clear();
     }
 
     private static String identityOf(License license) {
