@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,16 +29,22 @@ class LauncherLoggingTest {
     void linesLoggedBeforeTheWindowReachTheLogFileAndReadyIsTheLastLine() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path logs = dir.resolve("logs");
+        String prefsNode = "license-desk-test/" + UUID.randomUUID();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dlogback.configurationFile=" + Path.of(Launcher.class.getResource("/logback.xml").toURI()),
                 "-Dlicensedesk.logDir=" + logs,
-                "-Dlicensedesk.prefs=license-desk-test-" + ProcessHandle.current().pid(),
+                "-Dlicensedesk.prefs=" + prefsNode,
                 "-Duser.language=en", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
                 "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true"));
         command.addAll(List.of(Launcher.class.getName(), "--sandbox", "--smoke-test"));
         Process process = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile()).start();
-        String output = read(process);
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        String output;
+        try {
+            output = read(process);
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            Preferences.userRoot().node(prefsNode).removeNode();
+        }
         assertThat(process.exitValue()).as(output).isZero();
         String[] lines = output.strip().split("\\R");
         assertThat(lines[lines.length - 1]).as(output).matches("ready in \\d+ ms");
