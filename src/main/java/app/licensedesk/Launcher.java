@@ -1,6 +1,10 @@
 package app.licensedesk;
 
+import app.licensedesk.logging.LoggingGate;
 import app.licensedesk.sandbox.SandboxMain;
+import app.licensedesk.ui.common.AppPreferences;
+import app.licensedesk.ui.common.Themes;
+import app.licensedesk.ui.common.UserSettings;
 import java.util.Arrays;
 import javafx.application.Application;
 import org.slf4j.LoggerFactory;
@@ -26,18 +30,23 @@ public final class Launcher {
             BulkCommand.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        // Logback reads its configuration and opens its files in about half a second: that runs on its own thread
-        // while JavaFX starts, so the sign-in window does not wait for it. A logger asked for meanwhile is one of
-        // SLF4J's substitutes, which passes on what it was given once Logback is ready.
-        Thread logging = new Thread(Launcher::startLogging, "license-desk-logging");
-        logging.setDaemon(true);
-        logging.start();
-        if (args.length > 0 && args[0].equals("--sandbox-server")) {
-            SandboxMain.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(AppOptions.USAGE);
+            return;
+        }
+        // Logback reads its configuration and opens its files in about half a second of CPU: SLF4J starts at once
+        // on a thread of its own, and LoggingGate holds the configuration back until the sign-in window is shown
+        // (LicenseDeskApp), so the window does not share the cores with it. A logger asked for meanwhile is one of
+        // SLF4J's stand-ins, which keeps what it is given and passes it on once Logback is ready; at exit the
+        // configuration goes on, so those lines reach the log file even when the app ends first.
+        Thread logging = new Thread(Launcher::startLogging, "license-desk-logging");
+        logging.setDaemon(true);
+        LoggingGate.holdFor(logging);
+        logging.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> finishLogging(logging), "license-desk-logging-end"));
+        if (args.length > 0 && args[0].equals("--sandbox-server")) {
+            LoggingGate.open(); // no window to wait for
+            SandboxMain.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         AppOptions options;
@@ -49,14 +58,47 @@ public final class Launcher {
             System.exit(2);
             return;
         }
+        // while JavaFX starts its toolkit, a second core reads what the sign-in window needs first: the preferences
+        // (an XML file) and the theme's stylesheet
+        Thread prepare = new Thread(Launcher::prepareWindow, "license-desk-prepare");
+        prepare.setDaemon(true);
+        prepare.start();
+        Runnable app = () -> {
+            try {
+                Application.launch(LicenseDeskApp.class, args);
+            } finally {
+                // before the smoke test's last line: the kept lines are on the console by then
+                finishLogging(logging);
+            }
+        };
         if (options.smokeTest()) {
-            System.exit(SmokeTest.forThisJvm().run(() -> Application.launch(LicenseDeskApp.class, args)));
+            System.exit(SmokeTest.forThisJvm().run(app));
         }
-        Application.launch(LicenseDeskApp.class, args);
+        app.run();
+    }
+
+    /** Lets Logback's configuration go on and waits (at most 3 s) until it has written what was kept. */
+    private static void finishLogging(Thread logging) {
+        LoggingGate.open();
+        try {
+            logging.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void prepareWindow() {
+        try {
+            LoggingGate.awaitWaiting(1000); // the preferences' logger must be one of SLF4J's stand-ins
+        } catch (InterruptedException e) {
+            return;
+        }
+        Themes.prepare(UserSettings.load(AppPreferences.user()).theme());
     }
 
     private static void startLogging() {
-        LoggerFactory.getILoggerFactory();
+        // JUL's records go to SLF4J from now on: meanwhile to its stand-ins, kept until Logback is ready
         SLF4JBridgeHandler.install();
+        LoggerFactory.getILoggerFactory();
     }
 }

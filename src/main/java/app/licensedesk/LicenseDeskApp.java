@@ -1,6 +1,7 @@
 package app.licensedesk;
 
 import app.licensedesk.api.ClientSettings;
+import app.licensedesk.logging.LoggingGate;
 import app.licensedesk.model.Environment;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.service.Backend;
@@ -121,9 +122,14 @@ public final class LicenseDeskApp extends Application {
                 alert.show();
             }
         });
-        primary.getIcons().setAll(icons());
         showLogin(true);
         primary.show();
+        // the window is up: what it can do without comes now, after this frame's work: its icons, and Logback
+        // reading its configuration (Launcher)
+        Platform.runLater(() -> {
+            primary.getIcons().setAll(icons());
+            LoggingGate.open();
+        });
         SmokeTest.windowShown(primary);
     }
 

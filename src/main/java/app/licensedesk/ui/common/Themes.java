@@ -2,8 +2,12 @@ package app.licensedesk.ui.common;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Theme;
+import java.io.IOException;
+import java.net.URL;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.css.Stylesheet;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -48,9 +52,29 @@ public final class Themes {
     }
 
     private void use(UserSettings.Theme theme) {
-        Application.setUserAgentStylesheet(theme == UserSettings.Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        // the .css name: JavaFX loads the compiled .bss that AtlantaFX ships beside it
+        Application.setUserAgentStylesheet(atlantaFx(theme).getUserAgentStylesheet());
         applied.set(theme);
+    }
+
+    /**
+     * A head start, off the FX thread while JavaFX starts: reads the compiled stylesheet of the theme the app will
+     * start with, and drops it, so that its classes are loaded when {@link #apply} reads it again on the FX thread.
+     */
+    public static void prepare(UserSettings.Theme preference) {
+        URL bss = Themes.class.getResource(atlantaFx(preference).getUserAgentStylesheetBSS());
+        try {
+            if (bss != null) {
+                Stylesheet.loadBinary(bss);
+            }
+        } catch (IOException | RuntimeException e) {
+            // only a head start: apply() reads it anyway
+        }
+    }
+
+    /** Primer Dark for DARK; Primer Light otherwise (SYSTEM starts light until the operating system answers). */
+    private static Theme atlantaFx(UserSettings.Theme theme) {
+        return theme == UserSettings.Theme.DARK ? new PrimerDark() : new PrimerLight();
     }
 
     /** LIGHT or DARK: the theme on screen now (null before the first one is applied). */
