@@ -9,22 +9,24 @@
 set -eu
 jar="${LICENSE_DESK_JAR:-$(dirname "$0")/target/license-desk.jar}"
 java="${JAVA:-java}"
+# the heap bound the installed launchers have (pom.xml installer.heap; README, Installers); LICENSE_DESK_HEAP overrides it
+heap="${LICENSE_DESK_HEAP:--Xmx256m}"
 if [ ! -f "$jar" ]; then
     echo "license-desk.sh: no $jar (build it: ./mvnw -B -DskipTests package)" >&2
     exit 1
 fi
 archive="${jar%.jar}.jsa"
 if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
-    exec "$java" -XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" "$@"
+    exec "$java" "$heap" -XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" "$@"
 fi
 # only a start of the app itself makes the archive: one made by --help or bulk would hold none of the window's classes
 case "${1:-}" in
-    bulk|--sandbox-server) exec "$java" -jar "$jar" "$@" ;;
+    bulk|--sandbox-server) exec "$java" "$heap" -jar "$jar" "$@" ;;
 esac
 for arg in "$@"; do
     case "$arg" in
-        --help|-h) exec "$java" -jar "$jar" "$@" ;;
+        --help|-h) exec "$java" "$heap" -jar "$jar" "$@" ;;
     esac
 done
 rm -f "$archive"
-exec "$java" -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" "$@"
+exec "$java" "$heap" -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" "$@"
