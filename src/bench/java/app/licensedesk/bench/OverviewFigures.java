@@ -18,6 +18,10 @@ import java.util.List;
 final class OverviewFigures {
 
     private static final int COLD_FORKS = 5;
+    private static final String COLD_LIMIT = ". What limits it: a fresh JVM runs the client's code (OkHttp, Retrofit, "
+            + "Gson, the collator, the table) interpreted and compiles it during this load, the JIT sharing the two "
+            + "cores with the load; in a fresh JVM the company list took about 140 ms instead of 65 and the first "
+            + "license answer about 80 ms instead of 55 (measured beside this bench, same warm sandbox)";
 
     private OverviewFigures() {
     }
@@ -60,13 +64,14 @@ final class OverviewFigures {
         figures.add(new Figure("All rows, reload (F5), concurrency " + concurrency, "ms", warm.median(), warm.p99(),
                 "JMH single shot, 5 loads after 1 warm-up load", bound, warm.median() / ideal, "≤ 1.2 ×",
                 warm.median() / ideal <= 1.2, note));
+        boolean coldMet = cold.median() / ideal <= 1.2;
         figures.add(new Figure("All rows, first load of the session (cold client), concurrency " + concurrency, "ms",
                 cold.median(), cold.p99(), COLD_FORKS + " fresh JVMs, the first load in each", bound,
-                cold.median() / ideal, "≤ 1.2 ×", cold.median() / ideal <= 1.2,
-                "as above, in a JVM that has only signed in; the sandbox is warm, as a real server is"));
+                cold.median() / ideal, "≤ 1.2 ×", coldMet, "as above, in a JVM that has only signed in; the sandbox "
+                + "is warm, as a real server is" + (coldMet ? "" : COLD_LIMIT)));
         figures.add(firstRowsFigure("First rows, first load of the session (cold client)", coldFirst,
-                COLD_FORKS + " fresh JVMs"));
-        figures.add(firstRowsFigure("First rows, reload (F5)", warmFirst, warmFirst.size() + " loads"));
+                COLD_FORKS + " fresh JVMs", COLD_LIMIT));
+        figures.add(firstRowsFigure("First rows, reload (F5)", warmFirst, warmFirst.size() + " loads", ""));
         double speedup = serial.median() / warm.median();
         figures.add(new Figure("Speed-up over one request at a time", "×", speedup, Double.NaN,
                 "medians of reloads: one at a time " + Stats.format(serial.median()) + " ms (2 loads), concurrency "
@@ -76,12 +81,13 @@ final class OverviewFigures {
         return figures;
     }
 
-    private static Figure firstRowsFigure(String name, List<Double> times, String runs) {
+    /** @param limit what limits it, said when the target is missed */
+    private static Figure firstRowsFigure(String name, List<Double> times, String runs, String limit) {
         double median = Stats.median(times);
         double p99 = Stats.p99(times);
         return new Figure(name, "ms", median, p99, runs, "two requests: 2 × 50 ms = 100 ms", median / 100,
                 "≤ 300 ms (p99)", p99 <= 300, "from the refresh until the first customer's rows are in the page's "
-                + "list (the company list and one customer's licenses)");
+                + "list (the company list and one customer's licenses)" + (p99 <= 300 ? "" : limit));
     }
 
     private static Jmh.Result run(Path out, String name, String concurrency, int forks, int warmups, int iterations,
