@@ -42,6 +42,30 @@ class JsonTest {
     }
 
     @Test
+    void aLicenseNotesTheNamesItCarriedNullsIncludedAndIgnoresTheRest() {
+        Wire.License l = Json.GSON.fromJson("{\"id\":\"L1\",\"key\":\"K-1\",\"gridKw\":\"12\",\"solarKw\":null,"
+                + "\"creationDate\":\"2025-01-02T03:04:05Z\",\"activationDate\":null,\"datalinks\":[\"n1\",null],"
+                + "\"extra\":{\"a\":[1,2]},\"present\":[\"evKw\"],\"key\":\"K-2\"}", Wire.License.class);
+        assertThat(l.id()).isEqualTo("L1");
+        assertThat(l.key()).isEqualTo("K-2");
+        assertThat(l.gridKw()).isEqualTo(12);
+        assertThat(l.solarKw()).isNull();
+        assertThat(l.creationDate()).isEqualTo(Instant.parse("2025-01-02T03:04:05Z"));
+        assertThat(l.datalinks()).containsExactly("n1", null);
+        assertThat(l.present()).containsExactlyInAnyOrder("id", "key", "gridKw", "solarKw", "creationDate",
+                "activationDate", "datalinks", "extra");
+        assertThat(Json.GSON.fromJson("null", Wire.License.class)).isNull();
+        assertThat(Json.GSON.fromJson("{\"gridKw\":1.5,\"evKw\":2E1}", Wire.License.class))
+                .extracting(Wire.License::gridKw, Wire.License::evKw).containsExactly(1, 20);
+        assertThatThrownBy(() -> Json.GSON.fromJson("{\"gridKw\":\"1.5\"}", Wire.License.class))
+                .isInstanceOf(com.google.gson.JsonSyntaxException.class);
+        assertThatThrownBy(() -> Json.GSON.fromJson("{\"creationDate\":7}", Wire.License.class))
+                .isInstanceOf(com.google.gson.JsonSyntaxException.class);
+        assertThatThrownBy(() -> Json.GSON.fromJson("[1]", Wire.License.class))
+                .isInstanceOf(com.google.gson.JsonSyntaxException.class);
+    }
+
+    @Test
     void requestBodiesHoldOnlyTheDocumentedFields() {
         assertThat(Json.GSON.toJson(new Wire.ActivateRequest("KEY-1", null))).isEqualTo("{\"key\":\"KEY-1\"}");
         assertThat(Json.GSON.toJson(new Wire.ActivateRequest("KEY-1", Json.format(Instant.parse(

@@ -43,6 +43,9 @@ public final class ControllersViewModel {
     /** The "All customers" choice of the filter; compared by identity, never sent anywhere. */
     private final Customer allCustomers = new Customer(-1, null, I18n.t("controllers.filter.all"));
     private final ObservableList<Customer> customerChoices = FXCollections.observableArrayList();
+    // kept: a read-only view listens to its list weakly, so a view made per call could stop passing changes on
+    private final ObservableList<Customer> customerChoicesView =
+            FXCollections.unmodifiableObservableList(customerChoices);
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final ObjectProperty<Customer> customerFilter =
             new SimpleObjectProperty<>(this, "customerFilter", allCustomers);
@@ -186,7 +189,7 @@ public final class ControllersViewModel {
 
     /** The choices of the customer filter: "All customers", then every customer. */
     public ObservableList<Customer> customerChoices() {
-        return FXCollections.unmodifiableObservableList(customerChoices);
+        return customerChoicesView;
     }
 
     /** The "All customers" choice. */

@@ -18,26 +18,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loading the Licenses page: every customer's licenses, customer by customer with progress, a new load cancelling
- * the one before, the failed customers named and reloadable on their own, and customers refused because the session
- * ended kept back until the password prompt has renewed it. Where the rows go is the page's business ({@link Rows}).
+ * The one way the pages load every customer's licenses (the Licenses page, and the Expiring page through its own
+ * {@link Rows}): customer by customer with progress, a new load cancelling the one before, the failed customers
+ * named and reloadable on their own, and customers refused because the session ended kept back until the password
+ * prompt has renewed it. Where the rows go is the page's business ({@link Rows}).
  */
-final class LicensesLoad {
+public final class LicensesLoad {
 
     private static final Logger LOG = LoggerFactory.getLogger(LicensesLoad.class);
     /** How many failed customers the warning line names before it says "…". */
     private static final int NAMED_FAILURES = 3;
 
     /** Where the loaded licenses go, on the FX thread. */
-    interface Rows {
+    public interface Rows {
         /** A new load starts: forget every row. */
         void clear();
 
@@ -58,6 +61,7 @@ final class LicensesLoad {
     private final TaskRunner tasks;
     private final Directory directory;
     private final DialogService dialogs;
+    private final String taskDescription;
     private final Rows rows;
 
     final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -78,10 +82,20 @@ final class LicensesLoad {
 
     LicensesLoad(LicenseDeskService service, TaskRunner tasks, Directory directory, DialogService dialogs,
                  Rows rows) {
+        this(service, tasks, directory, dialogs, I18n.t("task.loadLicenses"), rows);
+    }
+
+    /**
+     * @param dialogs         shows a failure that is not one of the expected kinds; null: the error line only
+     * @param taskDescription what the status bar says while the licenses load
+     */
+    public LicensesLoad(LicenseDeskService service, TaskRunner tasks, Directory directory, DialogService dialogs,
+                        String taskDescription, Rows rows) {
         this.service = service;
         this.tasks = tasks;
         this.directory = directory;
         this.dialogs = dialogs;
+        this.taskDescription = taskDescription;
         this.rows = rows;
         directory.customersErrorProperty().addListener((o, old, message) -> {
             if (waitingForCustomers && message != null && !message.isEmpty()) {
@@ -95,7 +109,7 @@ final class LicensesLoad {
     }
 
     /** Cancels a running load, clears the rows, and loads every customer's licenses once the directory has them. */
-    void start() {
+    public void start() {
         cancelRunning.set(true);
         AtomicBoolean cancelled = new AtomicBoolean();
         cancelRunning = cancelled;
@@ -153,7 +167,7 @@ final class LicensesLoad {
         // Customers whose answer was "session ended" are kept back, not counted as failed: the TaskRunner asks
         // for the password and runs this work again, which then loads only them.
         AtomicReference<List<Customer>> pending = new AtomicReference<>(customers);
-        tasks.<Void, Batch>run(I18n.t("task.loadLicenses"), publish -> {
+        tasks.<Void, Batch>run(taskDescription, publish -> {
             List<Customer> signedOut = new CopyOnWriteArrayList<>();
             AtomicReference<RuntimeException> sessionEnded = new AtomicReference<>();
             service.loadLicenses(pending.get(), new LicenseDeskService.CustomerLicensesListener() {
@@ -193,7 +207,7 @@ final class LicensesLoad {
             loading.set(false);
             updateProgress();
             errorText.set(ErrorMessages.describe(failure, ErrorMessages.Action.LOAD_LICENSES));
-            if (!ErrorMessages.isExpected(failure)) {
+            if (dialogs != null && !ErrorMessages.isExpected(failure)) {
                 dialogs.showError(I18n.t("licenses.error.header"), failure);
             }
         });
@@ -226,5 +240,22 @@ final class LicensesLoad {
         List<String> names = failedCustomers.stream().limit(NAMED_FAILURES).map(Customer::name).toList();
         String named = String.join(", ", names) + (failedCustomers.size() > NAMED_FAILURES ? ", \u2026" : "");
         warningText.set(I18n.t("licenses.failed", failedCustomers.size(), named, String.join(" ", failureReasons)));
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** "Loaded 3 of 40 customers · 52 licenses"; it stays after the load. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty warningTextProperty() {
+        return warningText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorTextProperty() {
+        return errorText.getReadOnlyProperty();
     }
 }

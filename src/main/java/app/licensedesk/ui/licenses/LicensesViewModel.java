@@ -66,6 +66,10 @@ public final class LicensesViewModel {
     private final SortedList<LicenseRow> sorted = new SortedList<>(rows);
     private final FilteredRows<LicenseRow> filtered;
     private final ObservableList<String> types = FXCollections.observableArrayList("residential", "commercial");
+    // one read-only view of each, kept: such a view listens to its list weakly, so a listener added to a view made
+    // per call would stop hearing once the view was collected
+    private final ObservableList<LicenseRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<String> typesView = FXCollections.unmodifiableObservableList(types);
     // the directory's customers: the customer filter's choices
     private final ObservableList<Customer> customers;
 
@@ -293,7 +297,7 @@ public final class LicensesViewModel {
 
     /** Every loaded row, in arrival order. */
     public ObservableList<LicenseRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The rows that pass the filters, in the order of {@link #sorted()}: what the table shows. */
@@ -311,7 +315,7 @@ public final class LicensesViewModel {
 
     /** The type filter's choices: residential, commercial and any other type that has arrived. */
     public ObservableList<String> types() {
-        return FXCollections.unmodifiableObservableList(types);
+        return typesView;
     }
 
     /** The customer filter's choices. */

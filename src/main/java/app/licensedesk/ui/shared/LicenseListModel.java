@@ -46,6 +46,8 @@ public final class LicenseListModel {
     // the extractor turns a status change of any shown row (e.g. after an activation) into a list change
     private final ObservableList<LicenseRow> rows =
             FXCollections.observableArrayList(row -> new Observable[] {row.statusProperty()});
+    // kept: a read-only view listens to its list weakly, so a view made per call could stop passing changes on
+    private final ObservableList<LicenseRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObjectProperty<LicenseRow> selectedLicense = new SimpleObjectProperty<>(this, "selectedLicense");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -172,7 +174,7 @@ public final class LicenseListModel {
     }
 
     public ObservableList<LicenseRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** Input: the license row selected in the table. */
