@@ -7,6 +7,10 @@ import app.licensedesk.model.SessionState;
 import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.service.Backend;
+import app.licensedesk.service.LicenseDeskService;
+import app.licensedesk.service.activity.ActivityLog;
+import app.licensedesk.service.activity.DataFolders;
+import app.licensedesk.service.activity.RecordingLicenseDeskService;
 import app.licensedesk.service.Backends;
 import app.licensedesk.service.bulk.BulkCsv;
 import app.licensedesk.service.bulk.BulkEngine;
@@ -64,13 +68,15 @@ final class BulkCommand {
     private final ClientSettings settings;
     private final ZoneId defaultZone;
     private final boolean stopOnInterrupt;
+    private final Path dataFolder;
 
     /**
      * @param terminal        the console, or null when there is none
      * @param stopOnInterrupt on Ctrl+C, let the requests in flight finish and record them before the JVM ends
+     * @param dataFolder      where the activity log is: each claim and activation of a run is in it, as from the app
      */
     BulkCommand(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
-                ClientSettings settings, ZoneId defaultZone, boolean stopOnInterrupt) {
+                ClientSettings settings, ZoneId defaultZone, boolean stopOnInterrupt, Path dataFolder) {
         this.out = out;
         this.err = err;
         this.env = env;
@@ -78,6 +84,7 @@ final class BulkCommand {
         this.settings = settings;
         this.defaultZone = defaultZone;
         this.stopOnInterrupt = stopOnInterrupt;
+        this.dataFolder = dataFolder;
     }
 
     public static void main(String[] args) {
@@ -97,7 +104,7 @@ final class BulkCommand {
             }
         };
         int code = new BulkCommand(System.out, System.err, System.getenv(), terminal, ClientSettings.defaults(),
-                ZoneId.systemDefault(), true).run(args);
+                ZoneId.systemDefault(), true, DataFolders.forCurrentUser()).run(args);
         System.exit(code);
     }
 
@@ -175,7 +182,10 @@ final class BulkCommand {
         if (!signIn(backend, options, password)) {
             return FAILED;
         }
-        try (BulkEngine engine = new BulkEngine(backend.service(), settings)) {
+        // the Activity page shows a headless run's claims and activations too
+        LicenseDeskService service = new RecordingLicenseDeskService(backend.service(), new ActivityLog(dataFolder),
+                backend.environment(), backend.session()::username, Clock.systemUTC());
+        try (BulkEngine engine = new BulkEngine(service, settings)) {
             BulkPreview preview;
             try {
                 preview = engine.preview(file, replay, () -> false);

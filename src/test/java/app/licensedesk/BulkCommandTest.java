@@ -1,12 +1,15 @@
 package app.licensedesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.License;
+import app.licensedesk.service.activity.ActivityEntry;
+import app.licensedesk.service.activity.ActivityLog;
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.SandboxServer;
@@ -87,7 +90,8 @@ class BulkCommandTest {
         out.reset();
         err.reset();
         BulkCommand command = new BulkCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, null, settings(), ZoneOffset.UTC, false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, null, settings(), ZoneOffset.UTC, false,
+                dir.resolve("data"));
         return command.run(args);
     }
 
@@ -132,6 +136,12 @@ class BulkCommandTest {
         assertThat(claimedTo(a[0], a[1])).isTrue();
         assertThat(Files.readString(report)).contains(a[0] + "," + a[1] + "," + AT + ",done,\"claimed, activated ");
         assertThat(dir.resolve("rows.csv.journal")).exists();
+        // the run's changes are in the activity log, as the app's are: sent, then what came back
+        assertThat(new ActivityLog(dir.resolve("data")).read())
+                .filteredOn(e -> e.outcome() != ActivityEntry.Outcome.SENT)
+                .extracting(ActivityEntry::action, ActivityEntry::key)
+                .contains(tuple(ActivityEntry.Action.CLAIM, a[0]), tuple(ActivityEntry.Action.ACTIVATE, a[0]),
+                        tuple(ActivityEntry.Action.CLAIM, b[0]));
 
         // the same command again resumes from the journal: every row finished, nothing sent
         assertThat(bulkAsAdmin(file)).as(stderr()).isZero();
