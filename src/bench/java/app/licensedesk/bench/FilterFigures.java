@@ -42,7 +42,7 @@ final class FilterFigures {
                     "JMH sample time, 2 forks × 5 × 1 s, " + r.samples() + " actions", baseline));
             List<Double> cpu = cpuMillis(cpuFile);
             figures.add(figure(bench[1] + ", FX thread CPU time", Stats.median(cpu), Stats.p99(cpu),
-                    "the same actions (warm-up included), " + cpu.size() + " actions", baseline));
+                    "the same actions (measurement iterations), " + cpu.size() + " actions", baseline));
         }
         return figures;
     }

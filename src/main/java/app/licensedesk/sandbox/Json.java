@@ -38,11 +38,34 @@ final class Json {
 
     /** "2025-03-01T10:00:00.000Z", or JSON null. */
     static JsonElement date(Instant t) {
-        return t == null ? JsonNull.INSTANCE : new JsonPrimitive(ISO_MILLIS.format(t));
+        return t == null ? JsonNull.INSTANCE : new JsonPrimitive(iso(t));
     }
 
+    /**
+     * "2025-03-01T10:00:00.000Z": as {@link #ISO_MILLIS} writes it, digit by digit for the years 0 to 9999 (every
+     * answer writes a few dates per license, and the formatter was a tenth of a license list's cost).
+     */
     static String iso(Instant t) {
-        return ISO_MILLIS.format(t);
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+        if (d.getYear() < 0 || d.getYear() > 9999) {
+            return ISO_MILLIS.format(t);
+        }
+        char[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', '.',
+            '0', '0', '0', 'Z'};
+        digits(c, 0, 4, d.getYear());
+        digits(c, 5, 2, d.getMonthValue());
+        digits(c, 8, 2, d.getDayOfMonth());
+        digits(c, 11, 2, d.getHour());
+        digits(c, 14, 2, d.getMinute());
+        digits(c, 17, 2, d.getSecond());
+        digits(c, 20, 3, d.getNano() / 1_000_000);
+        return new String(c);
+    }
+
+    private static void digits(char[] into, int at, int width, int value) {
+        for (int i = at + width - 1, v = value; i >= at; i--, v /= 10) {
+            into[i] = (char) ('0' + v % 10);
+        }
     }
 
     /** Parses an object strictly (Gson's default is lenient and would accept unquoted names). */
