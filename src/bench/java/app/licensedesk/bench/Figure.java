@@ -10,7 +10,7 @@ package app.licensedesk.bench;
  * @param baseline what it is compared with and that value, e.g. "bare JavaFX window 1 210 ms"
  * @param ratio    the figure over its baseline, as the target states it (NaN when the target is absolute)
  * @param target   the target in words, e.g. "≤ 1.3 ×"
- * @param met      true, false, or null when not measured here
+ * @param met      true, false, or null when not measured here (or, with a median, a figure shown for information)
  * @param note     for a miss: what limits it; else anything a reader must know
  */
 record Figure(String name, String unit, double median, double p99, String runs, String baseline, double ratio,
@@ -21,6 +21,9 @@ record Figure(String name, String unit, double median, double p99, String runs, 
     }
 
     String verdict() {
-        return met == null ? "not measured" : met ? "**met**" : "**not met**";
+        if (met == null) {
+            return Double.isNaN(median) ? "not measured" : "information";
+        }
+        return met ? "**met**" : "**not met**";
     }
 }

@@ -38,8 +38,13 @@ final class FilterFigures {
             Path cpuFile = cpuDir.resolve(bench[0] + ".txt");
             Files.deleteIfExists(cpuFile);
             Jmh.Result r = Jmh.run(FilterBench.class, bench[0], 2, 3, 5, 1, args);
-            figures.add(figure(bench[1] + ", wall time", r.median(), r.p99(),
-                    "JMH sample time, 2 forks × 5 × 1 s, " + r.samples() + " actions", baseline));
+            figures.add(new Figure(bench[1] + ", wall time", "ms", r.median(), r.p99(),
+                    "JMH sample time, 2 forks × 5 × 1 s, " + r.samples() + " actions", baseline, Double.NaN,
+                    "none: the target is the FX thread's time (next line)", null, "the time from the JMH thread "
+                    + "handing the action to the FX thread until it has run, so it also counts waiting: for the FX "
+                    + "thread to be free (a pulse waits there for the renderer to finish painting the last frame, in "
+                    + "software on this headless machine) and for a core (2 cores shared by the FX, render, JMH and "
+                    + "GC threads)"));
             List<Double> cpu = cpuMillis(cpuFile);
             figures.add(figure(bench[1] + ", FX thread CPU time", Stats.median(cpu), Stats.p99(cpu),
                     "the same actions (measurement iterations), " + cpu.size() + " actions", baseline));
