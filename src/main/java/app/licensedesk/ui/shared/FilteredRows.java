@@ -1,6 +1,7 @@
 package app.licensedesk.ui.shared;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,22 +126,81 @@ public final class FilteredRows<E> extends TransformationList<E, E> {
     /**
      * From the rows in view to {@code next}, told as one replacement, as {@code FilteredList} tells it: the
      * TableView then keeps its selection rules and focus (several smaller changes moved both wrongly), and
-     * {@link LicenseTable} refills its visible rows without building them again.
+     * {@link LicenseTable} refills its visible rows without building them again. Nothing is told when the rows in
+     * view stay the same. The change is made here rather than by the change builder, which handles a removed list
+     * one element at a time.
      */
     private void show(int[] next) {
+        if (Arrays.equals(filtered, 0, size, next, 0, next.length)) {
+            return;
+        }
         List<? extends E> source = getSource();
         Object[] gone = new Object[size];
         for (int i = 0; i < size; i++) {
             gone[i] = source.get(filtered[i]);
         }
         @SuppressWarnings("unchecked")
-        List<E> removed = (List<E>) Arrays.asList(gone);
+        List<E> removed = (List<E>) Collections.unmodifiableList(Arrays.asList(gone));
         filtered = next.clone();
         size = next.length;
-        beginChange();
-        nextRemove(0, removed);
-        nextAdd(0, size);
-        endChange();
+        fireChange(new Replacement(removed, size));
+    }
+
+    /** Every row in view replaced: one sub-change from 0, the old rows removed and {@code added} rows added. */
+    private final class Replacement extends Change<E> {
+        private final List<E> removed;
+        private final int added;
+        private boolean current;
+
+        Replacement(List<E> removed, int added) {
+            super(FilteredRows.this);
+            this.removed = removed;
+            this.added = added;
+        }
+
+        @Override
+        public boolean next() {
+            if (current) {
+                return false;
+            }
+            current = true;
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            current = false;
+        }
+
+        @Override
+        public int getFrom() {
+            check();
+            return 0;
+        }
+
+        @Override
+        public int getTo() {
+            check();
+            return added;
+        }
+
+        @Override
+        public List<E> getRemoved() {
+            check();
+            return removed;
+        }
+
+        @Override
+        protected int[] getPermutation() {
+            check();
+            return new int[0];
+        }
+
+        private void check() {
+            if (!current) {
+                throw new IllegalStateException("Invalid Change state: next() must be called before inspecting");
+            }
+        }
     }
 
     @Override
