@@ -40,7 +40,7 @@ public final class FilteredRows<E> extends TransformationList<E, E> {
     private int[] filtered = new int[0];
     private int size;
     private Filter<E> filter;
-    /** The rows' version {@link #filtered} is exact for (every row tested as it is now), or -1. */
+    /** The rows' version {@link #filtered} is exact for: every row was tested as it was at that version. */
     private long exactFor;
     /** Earlier results for the source as it is now and the rows at {@link #keptFor}. */
     private final Map<Filter<E>, int[]> kept = new LinkedHashMap<>(16, 0.75f, true) {
@@ -86,10 +86,6 @@ public final class FilteredRows<E> extends TransformationList<E, E> {
         filter = next;
         exactFor = version;
         show(result);
-    }
-
-    public Filter<E> getFilter() {
-        return filter;
     }
 
     private int[] testAll(Filter<E> next) {
