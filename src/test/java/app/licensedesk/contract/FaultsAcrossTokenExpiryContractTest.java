@@ -2,12 +2,9 @@ package app.licensedesk.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.licensedesk.api.ApiException;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
-import app.licensedesk.model.Claim;
-import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.License;
@@ -19,7 +16,6 @@ import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
 import app.licensedesk.testing.RecordingProxy;
 import app.licensedesk.testing.TestClock;
-import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.customers.CustomersViewModel;
 import app.licensedesk.ui.licenses.LicensesViewModel;
@@ -31,7 +27,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,11 +63,11 @@ class FaultsAcrossTokenExpiryContractTest {
         try (SandboxServer sandbox = SandboxServer.start(options.withFaultRate(0.2));
              RecordingProxy proxy = new RecordingProxy(sandbox.baseUrl(), Duration.ofSeconds(1));
              Backend backend = Backends.connect(Environment.sandbox(proxy.baseUrl()), settings)) {
-            signInDespiteFaults(backend);
+            UnderFaults.signIn(backend);
             TaskRunner tasks = new TaskRunner(background, fxQueue::add);
             LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(), clock);
             LicensesViewModel overview = new LicensesViewModel(backend.service(), tasks, registry,
-                    new Directory(backend.service(), tasks), new FailingDialogs(unexpected));
+                    new Directory(backend.service(), tasks), new UnderFaults.FailingDialogs(unexpected));
 
             overview.shown();
             // the test thread is the FX thread: it runs what the background hands back until the load is done
@@ -104,7 +99,7 @@ class FaultsAcrossTokenExpiryContractTest {
             TaskRunner inline = TaskRunner.inline();
             Directory directory = new Directory(backend.service(), inline);
             CustomersViewModel customers = new CustomersViewModel(backend.service(), inline, registry, directory,
-                    new FailingDialogs(unexpected));
+                    new UnderFaults.FailingDialogs(unexpected));
             customers.shown();
             assertThat(customers.customersErrorProperty().get()).isEmpty();
             List<Customer> withLicenses = customers.customers().stream().filter(Customer::hasLicenseView).toList();
@@ -124,42 +119,6 @@ class FaultsAcrossTokenExpiryContractTest {
             assertThat(unexpected).isEmpty();
         } finally {
             background.shutdownNow();
-        }
-    }
-
-    /** Sign-in POSTs are not retried by the client, so the test retries them. */
-    private static void signInDespiteFaults(Backend backend) {
-        for (int attempt = 0; attempt < 30; attempt++) {
-            try {
-                backend.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
-                return;
-            } catch (ApiException e) {
-                // a faulted sign-in; try again
-            }
-        }
-        throw new AssertionError("could not sign in through the faults");
-    }
-
-    /** No dialog opens unless something unexpected failed. */
-    private record FailingDialogs(List<String> unexpected) implements DialogService {
-        @Override
-        public void showError(String header, Throwable error) {
-            unexpected.add(header + ": " + error);
-        }
-
-        @Override
-        public Optional<License> activate(String key) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public boolean confirm(String title, String question, String action, String keep) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public Optional<Claim> claim(String key, Controller controller) {
-            throw new AssertionError("not used");
         }
     }
 }

@@ -2,21 +2,15 @@ package app.licensedesk.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.licensedesk.api.ApiException;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.api.testing.RecordingSleeper;
 import app.licensedesk.api.testing.TestSettings;
-import app.licensedesk.model.Controller;
 import app.licensedesk.model.Environment;
-import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseTerms;
-import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.SandboxServer;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.Backends;
-import app.licensedesk.model.Claim;
-import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.common.TaskRunner;
@@ -25,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,11 +53,11 @@ class LicensesOverviewUnderFaultsContractTest {
         try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withCustomers(CUSTOMERS)
                 .withFaultRate(0.2));
              Backend backend = Backends.connect(Environment.sandbox(sandbox.baseUrl()), settings)) {
-            signInDespiteFaults(backend);
+            UnderFaults.signIn(backend);
             TaskRunner tasks = new TaskRunner(background, fxQueue::add);
             LicensesViewModel vm = new LicensesViewModel(backend.service(), tasks,
                     new LicenseRegistry(LicenseTerms.defaults(), Clock.systemUTC()),
-                    new Directory(backend.service(), tasks), new FailingDialogs(unexpected));
+                    new Directory(backend.service(), tasks), new UnderFaults.FailingDialogs(unexpected));
 
             vm.shown();
             // the test thread is the FX thread: it runs what the background hands back until the load is done
@@ -86,42 +79,6 @@ class LicensesOverviewUnderFaultsContractTest {
             assertThat(unexpected).isEmpty();
         } finally {
             background.shutdownNow();
-        }
-    }
-
-    /** Sign-in POSTs are not retried by the client, so the test retries them. */
-    private static void signInDespiteFaults(Backend backend) {
-        for (int attempt = 0; attempt < 30; attempt++) {
-            try {
-                backend.session().signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD.toCharArray());
-                return;
-            } catch (ApiException e) {
-                // a faulted sign-in; try again
-            }
-        }
-        throw new AssertionError("could not sign in through the faults");
-    }
-
-    /** The overview opens no dialog unless something unexpected failed. */
-    private record FailingDialogs(List<String> unexpected) implements DialogService {
-        @Override
-        public void showError(String header, Throwable error) {
-            unexpected.add(header + ": " + error);
-        }
-
-        @Override
-        public Optional<License> activate(String key) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public boolean confirm(String title, String question, String action, String keep) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public Optional<Claim> claim(String key, Controller controller) {
-            throw new AssertionError("not used");
         }
     }
 }

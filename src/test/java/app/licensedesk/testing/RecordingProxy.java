@@ -10,11 +10,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
 
@@ -70,35 +66,15 @@ public final class RecordingProxy implements AutoCloseable {
     }
 
     private MockResponse forward(RecordedRequest recorded) {
-        byte[] bytes = recorded.getBody() == null ? new byte[0] : recorded.getBody().toByteArray();
         AtomicReference<String> answer = new AtomicReference<>();
-        seen.add(new Seen(recorded.getMethod(), recorded.getTarget(), new String(bytes, StandardCharsets.UTF_8),
-                answer));
-        Request.Builder builder = new Request.Builder().url(target + recorded.getTarget());
-        recorded.getHeaders().forEach(h -> {
-            String name = h.getFirst();
-            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")
-                    && !name.equalsIgnoreCase("Connection") && !name.equalsIgnoreCase("Accept-Encoding")) {
-                builder.addHeader(name, h.getSecond());
-            }
-        });
-        String contentType = recorded.getHeaders().get("Content-Type");
-        RequestBody body = recorded.getMethod().equals("GET") ? null
-                : RequestBody.create(bytes, contentType == null ? null : MediaType.parse(contentType));
-        builder.method(recorded.getMethod(), body);
-        try (Response response = upstream.newCall(builder.build()).execute()) {
-            MockResponse.Builder out = new MockResponse.Builder().code(response.code());
-            for (String name : new String[] {"Content-Type", "Retry-After", "X-Hash"}) {
-                String value = response.header(name);
-                if (value != null) {
-                    out.setHeader(name, value);
-                }
-            }
+        seen.add(new Seen(recorded.getMethod(), recorded.getTarget(),
+                new String(Forwarding.bodyOf(recorded), StandardCharsets.UTF_8), answer));
+        try (Response response = upstream.newCall(Forwarding.upstream(target, recorded)).execute()) {
             byte[] answered = response.body().bytes();
             answer.set(new String(answered, StandardCharsets.UTF_8));
-            return out.body(new Buffer().write(answered)).build();
+            return Forwarding.answer(response).body(new Buffer().write(answered)).build();
         } catch (IOException e) {
-            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            return Forwarding.dropped();
         }
     }
 

@@ -1,5 +1,6 @@
 package app.licensedesk.service.bulk;
 
+import app.licensedesk.testing.Forwarding;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -16,11 +17,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -132,20 +129,7 @@ final class SandboxProxy implements AutoCloseable {
             sent.computeIfAbsent(path + " " + key, k -> new AtomicInteger()).incrementAndGet();
         }
         AtomicReference<Answer> answer = arrived(path, key);
-        Request.Builder builder = new Request.Builder().url(target + recorded.getTarget());
-        recorded.getHeaders().forEach(h -> {
-            String name = h.getFirst();
-            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")
-                    && !name.equalsIgnoreCase("Connection") && !name.equalsIgnoreCase("Accept-Encoding")) {
-                builder.addHeader(name, h.getSecond());
-            }
-        });
-        String contentType = recorded.getHeaders().get("Content-Type");
-        RequestBody body = recorded.getMethod().equals("GET") ? null : RequestBody.create(
-                recorded.getBody() == null ? new byte[0] : recorded.getBody().toByteArray(),
-                contentType == null ? null : MediaType.parse(contentType));
-        builder.method(recorded.getMethod(), body);
-        try (Response response = upstream.newCall(builder.build()).execute()) {
+        try (Response response = upstream.newCall(Forwarding.upstream(target, recorded)).execute()) {
             ResponseBody responseBody = response.body();
             byte[] bytes = responseBody.bytes();
             // a 200 with cut-off JSON is one of the sandbox's faults, decided before anything was applied
@@ -154,21 +138,14 @@ final class SandboxProxy implements AutoCloseable {
             if (key != null && success) {
                 applied.computeIfAbsent(path + " " + key, k -> new AtomicInteger()).incrementAndGet();
                 if (dropAfterApply.remove(path + " " + key)) {
-                    return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+                    return Forwarding.dropped();
                 }
             }
-            MockResponse.Builder out = new MockResponse.Builder().code(response.code());
-            for (String name : new String[] {"Content-Type", "Retry-After", "X-Hash"}) {
-                String value = response.header(name);
-                if (value != null) {
-                    out.setHeader(name, value);
-                }
-            }
-            return out.body(new Buffer().write(bytes)).build();
+            return Forwarding.answer(response).body(new Buffer().write(bytes)).build();
         } catch (IOException e) {
             // the sandbox dropped or stalled the request: so does the proxy
             answer.set(Answer.LOST);
-            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            return Forwarding.dropped();
         }
     }
 
