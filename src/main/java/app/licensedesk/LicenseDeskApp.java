@@ -157,6 +157,10 @@ public final class LicenseDeskApp extends Application {
         stage.centerOnScreen();
         if (atStart) {
             vm.resumeKept();
+            // the credential store is asked once the window is up (see KeepSignedIn.probe)
+            Platform.runLater(vm.keep()::probe);
+        } else {
+            vm.keep().probe();
         }
     }
 

@@ -29,6 +29,7 @@ public final class KeepSignedIn {
     private final BooleanProperty chosen = new SimpleBooleanProperty(this, "chosen");
     private final ReadOnlyBooleanWrapper storeAvailable = new ReadOnlyBooleanWrapper(this, "storeAvailable");
     private final ReadOnlyBooleanWrapper probed = new ReadOnlyBooleanWrapper(this, "probed");
+    private final TaskRunner tasks;
     private final BooleanBinding usable;
     private final StringBinding reason;
 
@@ -46,7 +47,15 @@ public final class KeepSignedIn {
             }
             return probed.get() && !storeAvailable.get() ? I18n.t("login.keep.unavailable") : "";
         }, storeAvailable, probed, environment);
-        // asking the operating system can take a moment (D-Bus on Linux): never on the FX thread
+        this.tasks = tasks;
+    }
+
+    /**
+     * Asks whether the operating system's credential store can be used, in the background (D-Bus on Linux, which
+     * loads JNA and connects: a moment of CPU). Until it answers, the option is off. At start-up the app asks once
+     * the sign-in window is shown, so that the question shares no core with the window's first frame.
+     */
+    public void probe() {
         tasks.run(I18n.t("task.checkStore"), keeper::available, available -> {
             storeAvailable.set(available);
             probed.set(true);

@@ -4,7 +4,11 @@ import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.model.Environment;
 import app.licensedesk.ui.common.I18n;
 import atlantafx.base.theme.Styles;
+import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -46,11 +50,9 @@ public final class LoginView {
     public LoginView(LoginViewModel vm, String sandboxHint, boolean reauth) {
         this.vm = vm;
         VBox credentials = credentials(sandboxHint, reauth);
-        VBox twoFactor = twoFactor();
         credentials.visibleProperty().bind(vm.stepProperty().isEqualTo(LoginViewModel.Step.CREDENTIALS));
-        twoFactor.visibleProperty().bind(credentials.visibleProperty().not());
         credentials.managedProperty().bind(credentials.visibleProperty());
-        twoFactor.managedProperty().bind(twoFactor.visibleProperty());
+        Node twoFactor = onFirstShow(credentials.visibleProperty().not(), this::twoFactor);
 
         Label title = new Label(I18n.t("app.name"), new FontIcon(Feather.KEY));
         title.getStyleClass().addAll(Styles.TITLE_2);
@@ -132,11 +134,9 @@ public final class LoginView {
         apiUrl.setId("apiUrlField");
         apiUrl.setPromptText("https://api.example.com");
         apiUrl.textProperty().bindBidirectional(vm.apiUrlProperty());
-        VBox customBox = new VBox(6,
+        Node customBox = onFirstShow(vm.customChosenProperty(), () -> new VBox(6,
                 field(I18n.t("login.authUrl"), authUrl, vm.authUrlErrorProperty()),
-                field(I18n.t("login.apiUrl"), apiUrl, vm.apiUrlErrorProperty()));
-        customBox.visibleProperty().bind(vm.customChosenProperty());
-        customBox.managedProperty().bind(customBox.visibleProperty());
+                field(I18n.t("login.apiUrl"), apiUrl, vm.apiUrlErrorProperty())));
 
         Label hint = new Label(I18n.t("login.sandboxHint", sandboxHint));
         hint.setId("sandboxHint");
@@ -268,11 +268,42 @@ public final class LoginView {
                 new HBox(10, verify, spinner()), back);
     }
 
-    private ProgressIndicator spinner() {
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(24, 24);
-        busy.visibleProperty().bind(vm.busyProperty());
-        return busy;
+    /** The busy spinner beside a button: its place is kept from the start, the spinner made when first busy. */
+    private Node spinner() {
+        StackPane place = new StackPane();
+        place.setMinSize(24, 24);
+        place.setPrefSize(24, 24);
+        place.setMaxSize(24, 24);
+        Node busy = onFirstShow(vm.busyProperty(), () -> {
+            ProgressIndicator spinner = new ProgressIndicator();
+            spinner.setPrefSize(24, 24);
+            return spinner;
+        });
+        place.getChildren().add(busy);
+        return place;
+    }
+
+    /**
+     * A part of the window that is hidden until {@code shown} turns true (the second step, the custom servers, the
+     * busy spinner) is built the first time it is shown: before the first frame, the window builds, styles and lays
+     * out only what it shows. Hidden, the holder takes no place.
+     */
+    static Node onFirstShow(ObservableBooleanValue shown, Supplier<Node> build) {
+        StackPane holder = new StackPane();
+        holder.visibleProperty().bind(shown);
+        holder.managedProperty().bind(shown);
+        InvalidationListener fill = new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                if (shown.get()) {
+                    shown.removeListener(this);
+                    holder.getChildren().add(build.get());
+                }
+            }
+        };
+        shown.addListener(fill);
+        fill.invalidated(shown);
+        return holder;
     }
 
     /** A label, the input and the input's validation message under it. */

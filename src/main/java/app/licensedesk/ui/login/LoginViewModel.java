@@ -156,6 +156,7 @@ public final class LoginViewModel {
             return state;
         }, state -> {
             remember(environment.get(), authUrl.get().trim(), apiUrl.get().trim(), user);
+            attempted.set(false); // over: back on this step, the emptied field shows no error before a new try
             password.set(""); // accepted: not kept in memory while a 2FA code is typed, nor after
             if (state == SessionState.TWO_FACTOR_REQUIRED) {
                 code.set("");
@@ -291,11 +292,9 @@ public final class LoginViewModel {
         }
         password.set("");
         code.set("");
-        attempted.set(false);
         step.set(Step.CREDENTIALS);
         Backend signedIn = backend;
-        // the app owns the backend from now on
-        backend = null;
+        backend = null; // the app owns it from now on
         backendKey = null;
         onSignedIn.accept(signedIn);
     }

@@ -77,6 +77,7 @@ class KeepSignedInTest {
         LoginViewModel vm = new LoginViewModel(connector, TaskRunner.inline(), prefs, null,
                 sandbox.baseUrl(), sandbox.baseUrl(), signedIn::add);
         vm.offerKeep(new KeptSignIn(credentials));
+        vm.keep().probe();
         screens.add(vm);
         return vm;
     }

@@ -228,5 +228,11 @@ class LoginViewModelTest {
         vm.backToCredentials();
         assertThat(vm.stepProperty().get()).isEqualTo(LoginViewModel.Step.CREDENTIALS);
         assertThat(vm.usernameProperty().get()).isEqualTo(SandboxAccounts.TWO_FACTOR_USERNAME);
+        // the password was accepted and forgotten: back on this step its field is empty, with no error before
+        // the user tries again, and the next attempt still says what is missing
+        assertThat(vm.passwordProperty().get()).isEmpty();
+        assertThat(vm.passwordErrorProperty().get()).isEmpty();
+        vm.signIn();
+        assertThat(vm.passwordErrorProperty().get()).isEqualTo("Enter your password.");
     }
 }
