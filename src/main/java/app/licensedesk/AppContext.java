@@ -1,11 +1,9 @@
 package app.licensedesk;
 
-import app.licensedesk.logging.LogFolder;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.service.activity.ActivityLog;
-import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.service.activity.RecordingLicenseDeskService;
 import app.licensedesk.service.bulk.BulkEngine;
 import app.licensedesk.ui.activity.ActivityView;
@@ -53,7 +51,7 @@ final class AppContext {
 
     AppContext(Backend backend, TaskRunner tasks, AppPreferences prefs, Clock clock, Supplier<Window> owner,
                Runnable onSignedOut) {
-        ActivityLog activity = new ActivityLog(DataFolders.forCurrentUser());
+        ActivityLog activity = new ActivityLog(UserFolders.data());
         // every page, dialog and the assignment workspace get the recording service: each claim and activation is
         // in the activity log
         LicenseDeskService service = new RecordingLicenseDeskService(backend.service(), activity,
@@ -92,7 +90,7 @@ final class AppContext {
         pages.put(Page.BULK, () -> new BulkView(new BulkViewModel(bulk, tasks, clock.getZone(), clock)));
         shell = new ShellView(shellModel, pages);
         CommandPalette.install(shell, shellModel, directory, registry, dialogs, owner);
-        shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),
+        shell.addToHeader(new HelpMenu(tasks, backend.environment(), UserFolders.logs(),
                 HelpMenu::openWithDesktop, owner).node());
     }
 

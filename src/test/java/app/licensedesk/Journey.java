@@ -2,7 +2,6 @@ package app.licensedesk;
 
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
-import app.licensedesk.service.activity.DataFolders;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -57,7 +56,7 @@ abstract class Journey {
     void isolate() {
         prefsNode = "license-desk-test/" + UUID.randomUUID();
         System.setProperty("licensedesk.prefs", prefsNode);
-        System.setProperty(DataFolders.OVERRIDE_PROPERTY, dataFolder.toString());
+        System.setProperty(UserFolders.DATA_PROPERTY, dataFolder.toString());
     }
 
     @AfterEach
@@ -65,7 +64,7 @@ abstract class Journey {
         closeApp();
         Preferences.userRoot().node(prefsNode).removeNode();
         System.clearProperty("licensedesk.prefs");
-        System.clearProperty(DataFolders.OVERRIDE_PROPERTY);
+        System.clearProperty(UserFolders.DATA_PROPERTY);
     }
 
     /** This journey's preferences, as the app reads them. */
