@@ -14,6 +14,7 @@ import app.licensedesk.ui.bulk.BulkView;
 import app.licensedesk.ui.bulk.BulkViewModel;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.DialogService;
+import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.shared.Directory;
@@ -66,7 +67,7 @@ final class AppContext {
         tasks.setReauthenticator(new ReauthPrompt(backend, tasks, prefs, owner));
         Map<Page, Supplier<ShellPage>> pages = new EnumMap<>(Page.class);
         // the settings the backend was connected with: the engine keeps to the same concurrency bound and retries
-        BulkEngine bulk = new BulkEngine(service, LicenseDeskApp.clientSettings(settings));
+        BulkEngine bulk = new BulkEngine(service, LicenseDeskApp.clientSettings(settings), ErrorMessages.forBulk());
         ShellViewModel shellModel = new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
             tasks.setReauthenticator(null);
             bulk.close();

@@ -184,7 +184,7 @@ final class BulkCommand {
         // the Activity page shows a headless run's claims and activations too
         LicenseDeskService service = new RecordingLicenseDeskService(backend.service(), new ActivityLog(dataFolder),
                 backend.environment(), backend.session()::username, Clock.systemUTC());
-        try (BulkEngine engine = new BulkEngine(service, settings)) {
+        try (BulkEngine engine = new BulkEngine(service, settings, ErrorMessages.forBulk())) {
             BulkPreview preview;
             try {
                 preview = engine.preview(file, replay, () -> false);
