@@ -1,11 +1,9 @@
 package app.licensedesk;
 
-import app.licensedesk.logging.LogFolder;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.service.activity.ActivityLog;
-import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.service.activity.RecordingLicenseDeskService;
 import app.licensedesk.service.bulk.BulkEngine;
 import app.licensedesk.ui.activity.ActivityView;
@@ -16,6 +14,7 @@ import app.licensedesk.ui.bulk.BulkView;
 import app.licensedesk.ui.bulk.BulkViewModel;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.DialogService;
+import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.ShellPage;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.shared.Directory;
@@ -53,7 +52,7 @@ final class AppContext {
 
     AppContext(Backend backend, TaskRunner tasks, AppPreferences prefs, Clock clock, Supplier<Window> owner,
                Runnable onSignedOut) {
-        ActivityLog activity = new ActivityLog(DataFolders.forCurrentUser());
+        ActivityLog activity = new ActivityLog(UserFolders.data());
         // every page, dialog and the assignment workspace get the recording service: each claim and activation is
         // in the activity log
         LicenseDeskService service = new RecordingLicenseDeskService(backend.service(), activity,
@@ -68,7 +67,7 @@ final class AppContext {
         tasks.setReauthenticator(new ReauthPrompt(backend, tasks, prefs, owner));
         Map<Page, Supplier<ShellPage>> pages = new EnumMap<>(Page.class);
         // the settings the backend was connected with: the engine keeps to the same concurrency bound and retries
-        BulkEngine bulk = new BulkEngine(service, LicenseDeskApp.clientSettings(settings));
+        BulkEngine bulk = new BulkEngine(service, LicenseDeskApp.clientSettings(settings), ErrorMessages.forBulk());
         ShellViewModel shellModel = new ShellViewModel(backend, tasks, prefs, dialogs, () -> {
             tasks.setReauthenticator(null);
             bulk.close();
@@ -92,7 +91,7 @@ final class AppContext {
         pages.put(Page.BULK, () -> new BulkView(new BulkViewModel(bulk, tasks, clock.getZone(), clock)));
         shell = new ShellView(shellModel, pages);
         CommandPalette.install(shell, shellModel, directory, registry, dialogs, owner);
-        shell.addToHeader(new HelpMenu(tasks, backend.environment(), LogFolder.forThisComputer(),
+        shell.addToHeader(new HelpMenu(tasks, backend.environment(), UserFolders.logs(),
                 HelpMenu::openWithDesktop, owner).node());
     }
 

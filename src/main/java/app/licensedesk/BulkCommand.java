@@ -9,7 +9,6 @@ import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.service.Backend;
 import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.service.activity.ActivityLog;
-import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.service.activity.RecordingLicenseDeskService;
 import app.licensedesk.service.Backends;
 import app.licensedesk.service.bulk.BulkCsv;
@@ -104,7 +103,7 @@ final class BulkCommand {
             }
         };
         int code = new BulkCommand(System.out, System.err, System.getenv(), terminal, ClientSettings.defaults(),
-                ZoneId.systemDefault(), true, DataFolders.forCurrentUser()).run(args);
+                ZoneId.systemDefault(), true, UserFolders.data()).run(args);
         System.exit(code);
     }
 
@@ -185,7 +184,7 @@ final class BulkCommand {
         // the Activity page shows a headless run's claims and activations too
         LicenseDeskService service = new RecordingLicenseDeskService(backend.service(), new ActivityLog(dataFolder),
                 backend.environment(), backend.session()::username, Clock.systemUTC());
-        try (BulkEngine engine = new BulkEngine(service, settings)) {
+        try (BulkEngine engine = new BulkEngine(service, settings, ErrorMessages.forBulk())) {
             BulkPreview preview;
             try {
                 preview = engine.preview(file, replay, () -> false);

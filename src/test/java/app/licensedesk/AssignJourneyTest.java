@@ -5,38 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.LicenseStatus;
-import app.licensedesk.sandbox.SandboxAccounts;
-import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.service.activity.ActivityLog;
-import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.ui.assign.ControllerItem;
 import app.licensedesk.ui.assign.QueuedPair;
 import app.licensedesk.ui.shared.LicenseRow;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.prefs.Preferences;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The assignment workspace end to end: the real windows, headless, against the in-process sandbox. Two pairs are
@@ -44,48 +23,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * runs with Ctrl+Enter, and the Controllers page shows both licenses under their controllers. Every wait is on a
  * condition.
  */
-class AssignJourneyTest {
-
-    private static final long TIMEOUT_S = 30;
-
-    private final FxRobot robot = new FxRobot();
-    private Stage stage;
-    private Application app;
-    private String prefsNode;
-    /** The activity log of each journey, never the real user's. */
-    @TempDir
-    Path dataFolder;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-    }
+class AssignJourneyTest extends Journey {
 
     @BeforeEach
     void launch() throws Exception {
-        prefsNode = "license-desk-test/" + UUID.randomUUID();
-        System.setProperty("licensedesk.prefs", prefsNode);
-        System.setProperty(DataFolders.OVERRIDE_PROPERTY, dataFolder.toString());
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new LicenseDeskApp(AppOptions.parse("--sandbox"),
-            SandboxOptions.defaults()));
-        waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        robot.interact(() -> Window.getWindows().stream().filter(w -> w != stage).toList().forEach(Window::hide));
-        FxToolkit.cleanupApplication(app);
-        Preferences.userRoot().node(prefsNode).removeNode();
-        System.clearProperty("licensedesk.prefs");
-        System.clearProperty(DataFolders.OVERRIDE_PROPERTY);
+        startSandboxApp();
     }
 
     @Test
     void assignTwoPairsWithTheKeysAndSeeThemOnTheControllersPage() {
         signIn();
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        pressCtrl(KeyCode.DIGIT1);
         ListView<Customer> customers = robot.lookup("#customersList").queryListView();
         waitUntil(() -> !customers.getItems().isEmpty());
         Customer chosen = customers.getItems().get(0);
@@ -132,7 +80,7 @@ class AssignJourneyTest {
         assertThat(secondPair.plan().activates()).isTrue();
 
         // Ctrl+Enter runs the queue: both claimed, the second activated too
-        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        pressCtrl(KeyCode.ENTER);
         waitUntil(() -> queue.getItems().stream().allMatch(p -> p.getState() == QueuedPair.State.DONE));
         assertThat(firstPair.messageProperty().get()).startsWith("Claimed to ");
         assertThat(secondPair.messageProperty().get()).contains("activated at");
@@ -145,7 +93,7 @@ class AssignJourneyTest {
                 .doesNotContain(third);
 
         // and so does the Controllers page, with the same rows
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        pressCtrl(KeyCode.DIGIT2);
         for (QueuedPair pair : List.of(firstPair, secondPair)) {
             TableView<Controller> table = robot.lookup("#controllersTable").queryTableView();
             waitUntil(() -> table.getItems().stream().anyMatch(c -> c.nodeId().equals(pair.nodeId())));
@@ -178,37 +126,5 @@ class AssignJourneyTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> free.getItems().stream().noneMatch(r -> r.getKey().equals(key)));
         return key;
-    }
-
-    private void signIn() {
-        fill("#usernameField", SandboxAccounts.ADMIN_USERNAME);
-        fill("#passwordField", SandboxAccounts.ADMIN_PASSWORD);
-        robot.clickOn("#signInButton");
-        waitUntil(() -> robot.lookup("#environmentBanner").tryQuery().isPresent());
-    }
-
-    private String focusOwnerId() {
-        Node owner = stage.getScene().getFocusOwner();
-        return owner == null ? null : owner.getId();
-    }
-
-    private void fill(String query, String value) {
-        TextInputControl field = robot.lookup(query).queryTextInputControl();
-        robot.interact(() -> {
-            field.requestFocus();
-            field.clear();
-            field.replaceSelection(value);
-        });
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
-        }
     }
 }

@@ -18,68 +18,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The bulk page end to end: the real app, headless, against its in-process sandbox. A CSV is opened by typing its
  * path (no file chooser), previewed, run and its results exported; opening it again shows every row finished.
  */
-class BulkJourneyTest {
+class BulkJourneyTest extends Journey {
 
-    private static final long TIMEOUT_S = 30;
-
-    private final FxRobot robot = new FxRobot();
-    private Stage stage;
-    private Application app;
-    private String prefsNode;
-
+    /** The CSV and what the run writes next to it. */
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-    }
-
     @BeforeEach
     void launch() throws Exception {
-        prefsNode = "license-desk-test/" + UUID.randomUUID();
-        System.setProperty("licensedesk.prefs", prefsNode);
-        System.setProperty("licensedesk.data", dir.resolve("data").toString());
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new LicenseDeskApp(AppOptions.parse("--sandbox"),
-            SandboxOptions.defaults()));
-        waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        robot.interact(() -> Window.getWindows().stream().filter(w -> w != stage).toList().forEach(Window::hide));
-        FxToolkit.cleanupApplication(app);
-        Preferences.userRoot().node(prefsNode).removeNode();
-        System.clearProperty("licensedesk.prefs");
-        System.clearProperty("licensedesk.data");
+        startSandboxApp();
     }
 
     /**
@@ -117,17 +74,12 @@ class BulkJourneyTest {
                 + fresh.get(1)[0] + "," + fresh.get(1)[1] + ",\n"
                 + fresh.get(2)[0] + "," + fresh.get(2)[1] + ",now\n", StandardCharsets.UTF_8);
 
-        fill("#usernameField", SandboxAccounts.ADMIN_USERNAME);
-        fill("#passwordField", SandboxAccounts.ADMIN_PASSWORD);
-        robot.clickOn("#signInButton");
-        waitUntil(() -> robot.lookup("#environmentBanner").tryQuery().isPresent());
+        signIn();
 
         // Ctrl+7 is the seventh page (Customers, Controllers, Licenses, Assign, Expiring, Activity, Bulk); the caret
         // lands in its path field
-        KeyCode digit = KeyCode.DIGIT7;
-        robot.press(KeyCode.CONTROL, digit).release(digit, KeyCode.CONTROL);
-        waitUntil(() -> stage.getScene().getFocusOwner() != null
-                && "bulkPath".equals(stage.getScene().getFocusOwner().getId()));
+        pressCtrl(KeyCode.DIGIT7);
+        waitUntil(() -> "bulkPath".equals(focusOwnerId()));
         fill("#bulkPath", csv.toString());
         robot.type(KeyCode.ENTER);
 
@@ -164,30 +116,5 @@ class BulkJourneyTest {
         robot.clickOn("#bulkReload");
         waitUntil(() -> text("#bulkSummary").endsWith("3 finished in an earlier run"));
         assertThat(table.getItems()).extracting(BulkRowItem::verdictText).containsOnly("finished earlier");
-    }
-
-    private void fill(String query, String value) {
-        TextInputControl field = robot.lookup(query).queryTextInputControl();
-        robot.interact(() -> {
-            field.requestFocus();
-            field.clear();
-            field.replaceSelection(value);
-        });
-    }
-
-    private String text(String query) {
-        Node node = robot.lookup(query).query();
-        if (node instanceof Label label) {
-            return label.getText() == null ? "" : label.getText();
-        }
-        return node instanceof TextInputControl input ? input.getText() : node.toString();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
-        } catch (Exception e) {
-            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package app.licensedesk;
 
-import app.licensedesk.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.model.Controller;
@@ -10,10 +9,9 @@ import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.Totp;
 import app.licensedesk.service.activity.ActivityLog;
-import app.licensedesk.service.activity.DataFolders;
+import app.licensedesk.testing.TestClock;
 import app.licensedesk.ui.export.TableExport;
 import app.licensedesk.ui.shared.LicenseRow;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,83 +21,36 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * End-to-end journeys: the real windows, headless (Monocle), against the in-process local sandbox through the
  * real HTTP client. Every wait is on a condition, never a sleep.
  */
-class JourneyTest {
+class JourneyTest extends Journey {
 
-    private static final long TIMEOUT_S = 30;
-
-    private final FxRobot robot = new FxRobot();
-    private Stage stage;
-    private Application app;
-    private String prefsNode;
     private final TestClock sandboxClock = TestClock.followingRealTime();
-    /** The activity log of each journey, never the real user's. */
-    @TempDir
-    Path dataFolder;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        // the app hides its window between journeys; the toolkit must survive that
-        Platform.setImplicitExit(false);
-    }
 
     @BeforeEach
     void launch() throws Exception {
-        prefsNode = "license-desk-test/" + UUID.randomUUID();
-        System.setProperty("licensedesk.prefs", prefsNode);
-        System.setProperty(DataFolders.OVERRIDE_PROPERTY, dataFolder.toString());
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new LicenseDeskApp(AppOptions.parse("--sandbox"),
-            SandboxOptions.defaults().withClock(sandboxClock)));
-        waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        // close any dialog left open by a failed journey before the app stops
-        robot.interact(() -> Window.getWindows().stream().filter(w -> w != stage).toList().forEach(Window::hide));
-        FxToolkit.cleanupApplication(app);
-        Preferences.userRoot().node(prefsNode).removeNode();
-        System.clearProperty("licensedesk.prefs");
-        System.clearProperty(DataFolders.OVERRIDE_PROPERTY);
+        startSandboxApp(SandboxOptions.defaults().withClock(sandboxClock));
     }
 
     // ---- the journeys
 
     @Test
     void signInAsAdminShowsTheSandboxBannerAndSignOutReturns() {
-        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        signIn();
         assertThat(text("#environmentBanner")).startsWith("LOCAL SANDBOX");
         assertThat(text("#signedInUser")).isEqualTo(SandboxAccounts.ADMIN_USERNAME);
         assertThat(stage.getTitle()).startsWith("License Desk");
@@ -116,7 +67,7 @@ class JourneyTest {
 
     @Test
     void focusGoesToThePagesSearchFieldSoSpaceNeverSignsOutAndEachTableExports() {
-        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        signIn();
         // a fresh sign-in shows Customers; the caret waits in its search field, not on Sign out
         waitForFocus("customersSearchField");
         pressSpaceAndStaySignedIn();
@@ -130,7 +81,7 @@ class JourneyTest {
         String[] tables = {"#customerLicensesTable", "#controllerLicensesTable", "#licensesTable", null,
             "#expiringLicensesTable", "#activityTable"};
         for (int i : new int[] {1, 2, 0, 5, 4, 3, 2}) {
-            robot.press(KeyCode.CONTROL, digits[i]).release(digits[i], KeyCode.CONTROL);
+            pressCtrl(digits[i]);
             waitForFocus(fields[i]);
             pressSpaceAndStaySignedIn();
             if (tables[i] != null) {
@@ -144,10 +95,10 @@ class JourneyTest {
     @Test
     void aPageShownTheFirstTimeByItsShortcutTakesTheFocusToo() {
         // signed in on the page last used: Customers is then first built by Ctrl+1, its search inside a split pane
-        Preferences.userRoot().node(prefsNode).put("shell.page", "LICENSES");
-        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        prefs().put("shell.page", "LICENSES");
+        signIn();
         waitForFocus("licensesSearchField");
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        pressCtrl(KeyCode.DIGIT1);
         waitForFocus("customersSearchField");
         pressSpaceAndStaySignedIn();
     }
@@ -179,11 +130,11 @@ class JourneyTest {
 
     @Test
     void findACustomerAndSeeItsLicenses() throws Exception {
-        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        signIn();
+        pressCtrl(KeyCode.DIGIT1);
         ListView<Customer> customers = robot.lookup("#customersList").queryListView();
         waitUntil(() -> customers.getItems().size() > 10);
-        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL); // Ctrl+F: to the search
+        pressCtrl(KeyCode.F); // Ctrl+F: to the search
         waitUntil(() -> robot.lookup("#customersSearchField").query().isFocused());
         robot.write("bakker");
         waitUntil(() -> customers.getItems().size() == 2);
@@ -202,7 +153,7 @@ class JourneyTest {
             licenses.getSelectionModel().select(0);
             licenses.requestFocus();
         });
-        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        pressCtrl(KeyCode.C);
         waitUntil(() -> noticeShown("Key " + key + " copied"));
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString())
                 .get(10, TimeUnit.SECONDS);
@@ -211,12 +162,12 @@ class JourneyTest {
 
     @Test
     void claimAnUnclaimedLicenseToAControllerAndSeeItThere() {
-        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        signIn();
         LicenseRow unclaimed = firstRowOfFirstCustomer(row -> row.getLicense().datalinks().isEmpty()
                 && row.getController().isEmpty());
         String key = unclaimed.getKey();
 
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        pressCtrl(KeyCode.DIGIT2);
         TableView<Controller> controllers = robot.lookup("#controllersTable").queryTableView();
         waitUntil(() -> !controllers.getItems().isEmpty());
         Controller target = controllers.getItems().get(0);
@@ -244,7 +195,7 @@ class JourneyTest {
         assertThat(row.getController()).isEqualTo(target.nodeId());
 
         // the claim made in the dialog is in the activity log: who, which key, to which controller, done
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        pressCtrl(KeyCode.DIGIT6);
         TableView<?> activity = robot.lookup("#activityTable").queryTableView();
         waitUntil(() -> activity.getItems().size() == 1);
         List<String> header = onFx(() -> TableExport.header(activity));
@@ -258,7 +209,7 @@ class JourneyTest {
 
     @Test
     void activateALicenseAtAChosenDate() {
-        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
+        signIn();
         LicenseRow row = firstRowOfFirstCustomer(r -> r.getStatus() == LicenseStatus.NOT_ACTIVATED);
         TableView<LicenseRow> table = robot.lookup("#customerLicensesTable").queryTableView();
         robot.interact(() -> table.getSelectionModel().select(row));
@@ -311,8 +262,8 @@ class JourneyTest {
 
     @Test
     void anEndedSessionAsksForThePasswordInPlaceAndContinues() {
-        signIn(SandboxAccounts.ADMIN_USERNAME, SandboxAccounts.ADMIN_PASSWORD);
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        signIn();
+        pressCtrl(KeyCode.DIGIT1);
         ListView<Customer> customers = robot.lookup("#customersList").queryListView();
         waitUntil(() -> customers.getItems().size() > 1);
         robot.clickOn("#customersSearchField").write("bakker");
@@ -337,16 +288,9 @@ class JourneyTest {
 
     // ---- helpers
 
-    private void signIn(String username, String password) {
-        fill("#usernameField", username);
-        fill("#passwordField", password);
-        robot.clickOn("#signInButton");
-        waitUntil(() -> robot.lookup("#environmentBanner").tryQuery().isPresent());
-    }
-
     /** Opens Customers, selects the first customer and returns its first license row that matches. */
     private LicenseRow firstRowOfFirstCustomer(java.util.function.Predicate<LicenseRow> wanted) {
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        pressCtrl(KeyCode.DIGIT1);
         ListView<Customer> customers = robot.lookup("#customersList").queryListView();
         waitUntil(() -> !customers.getItems().isEmpty());
         robot.interact(() -> customers.getSelectionModel().select(0));
@@ -370,11 +314,6 @@ class JourneyTest {
         }
     }
 
-    private String focusOwnerId() {
-        Node owner = stage.getScene().getFocusOwner();
-        return owner == null ? null : owner.getId();
-    }
-
     private void pressSpaceAndStaySignedIn() {
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -382,45 +321,11 @@ class JourneyTest {
         assertThat(robot.lookup("#environmentBanner").tryQuery()).isPresent();
     }
 
-    private void fill(String query, String value) {
-        TextInputControl field = robot.lookup(query).queryTextInputControl();
-        robot.interact(() -> {
-            field.requestFocus();
-            field.clear();
-            field.replaceSelection(value);
-        });
-    }
-
-    private String text(String query) {
-        Node node = robot.lookup(query).query();
-        if (node instanceof Label label) {
-            return label.getText() == null ? "" : label.getText();
-        }
-        if (node instanceof Button button) {
-            return button.getText();
-        }
-        if (node instanceof RadioButton radio) {
-            return radio.getText();
-        }
-        return node instanceof TextInputControl input ? input.getText() : node.toString();
-    }
-
     private static <T> T onFx(Callable<T> read) {
         try {
             return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_S, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
         }
     }
 }

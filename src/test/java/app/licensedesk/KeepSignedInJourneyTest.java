@@ -5,32 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.licensedesk.sandbox.SandboxAccounts;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.sandbox.SandboxServer;
-import app.licensedesk.service.activity.DataFolders;
 import app.licensedesk.service.credentials.MemoryCredentialStore;
 import app.licensedesk.ui.common.OsTheme;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.TextInputControl;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * "Keep me signed in" through the real windows: sign in with the box ticked, close the app, start it again and be
@@ -38,58 +22,25 @@ import org.testfx.util.WaitForAsyncUtils;
  * was kept. A sandbox that outlives the app's starts plays the real service (the app's own sandbox starts fresh
  * every run, so it is reached as a custom environment on loopback).
  */
-class KeepSignedInJourneyTest {
+class KeepSignedInJourneyTest extends Journey {
 
-    private static final long TIMEOUT_S = 30;
-
-    private final FxRobot robot = new FxRobot();
     private final MemoryCredentialStore store = new MemoryCredentialStore();
     private SandboxServer sandbox;
-    private Application app;
-    private String prefsNode;
-    /** The activity log of each journey, never the real user's. */
-    @TempDir
-    Path dataFolder;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-    }
 
     @BeforeEach
-    void setUp() throws Exception {
+    void startSandbox() throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withCustomers(3));
-        prefsNode = "license-desk-test/" + UUID.randomUUID();
-        System.setProperty("licensedesk.prefs", prefsNode);
-        System.setProperty(DataFolders.OVERRIDE_PROPERTY, dataFolder.toString());
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        closeApp();
-        Preferences.userRoot().node(prefsNode).removeNode();
-        System.clearProperty("licensedesk.prefs");
-        System.clearProperty(DataFolders.OVERRIDE_PROPERTY);
+    void stopSandbox() throws Exception {
+        closeApp(); // before its server goes
         sandbox.close();
     }
 
     private void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
         AppOptions options = AppOptions.parse("--auth-url", sandbox.baseUrl(), "--api-url", sandbox.baseUrl());
-        app = FxToolkit.setupApplication(() -> new LicenseDeskApp(options, SandboxOptions.defaults(), () -> store,
-            OsTheme::detect));
-        waitUntil(() -> robot.lookup("#usernameField").tryQuery().isPresent()
-                || robot.lookup("#environmentBanner").tryQuery().isPresent());
-    }
-
-    private void closeApp() throws Exception {
-        if (app != null) {
-            robot.interact(() -> Window.getWindows().stream().filter(w -> w != FxToolkit.toolkitContext()
-                    .getRegisteredStage()).toList().forEach(Window::hide));
-            FxToolkit.cleanupApplication(app);
-            app = null;
-        }
+        start(() -> new LicenseDeskApp(options, SandboxOptions.defaults(), () -> store, OsTheme::detect));
     }
 
     @Test
@@ -153,30 +104,5 @@ class KeepSignedInJourneyTest {
         fill("#passwordField", SandboxAccounts.ADMIN_PASSWORD);
         robot.clickOn("#signInButton");
         waitUntil(() -> robot.lookup("#environmentBanner").tryQuery().isPresent());
-    }
-
-    private void fill(String query, String value) {
-        TextInputControl field = robot.lookup(query).queryTextInputControl();
-        robot.interact(() -> {
-            field.requestFocus();
-            field.clear();
-            field.replaceSelection(value);
-        });
-    }
-
-    private String text(String query) {
-        return robot.lookup(query).tryQuery().map(n -> n instanceof Label l ? l.getText()
-                : ((TextInputControl) n).getText()).orElse("");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
-        }
     }
 }

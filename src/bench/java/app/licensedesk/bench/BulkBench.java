@@ -19,6 +19,7 @@ import app.licensedesk.service.bulk.BulkPreview;
 import app.licensedesk.service.bulk.BulkRun;
 import app.licensedesk.service.bulk.PlannedRow;
 import app.licensedesk.service.bulk.RowResult;
+import app.licensedesk.ui.common.ErrorMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ public class BulkBench {
     public void preview() throws Exception {
         sandbox = SandboxServer.start(options());
         backend = signedIn(sandbox);
-        engine = new BulkEngine(backend.service(), settings);
+        engine = new BulkEngine(backend.service(), settings, ErrorMessages.forBulk());
         Files.deleteIfExists(BulkJournal.defaultPath(csv));
         long requests = sandbox.requestsHandled();
         long start = System.nanoTime();

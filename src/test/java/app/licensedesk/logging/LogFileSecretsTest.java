@@ -2,6 +2,7 @@ package app.licensedesk.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.licensedesk.UserFolders;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.Environment;
@@ -53,7 +54,7 @@ class LogFileSecretsTest {
 
     @BeforeEach
     void logEverythingToTheAppsFile() throws JoranException {
-        System.setProperty(LogFolder.OVERRIDE_PROPERTY, logs.toString());
+        System.setProperty(UserFolders.LOGS_PROPERTY, logs.toString());
         configure(LogFileSecretsTest.class.getResource("/logback.xml"));
         // TRACE everywhere, into the file only (the console would flood the test output)
         logging.getLoggerList().forEach(logger -> logger.setLevel(Level.TRACE));
@@ -66,7 +67,7 @@ class LogFileSecretsTest {
 
     @AfterEach
     void backToTheTestLogging() throws JoranException {
-        System.clearProperty(LogFolder.OVERRIDE_PROPERTY);
+        System.clearProperty(UserFolders.LOGS_PROPERTY);
         configure(LogFileSecretsTest.class.getResource("/logback-test.xml"));
     }
 

@@ -23,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The activity log: a file of JSON lines in a folder (the per-user data folder, see {@link DataFolders}), one
- * {@link ActivityEntry} per line. Each entry is appended and forced to the disk before {@link #append} returns, so
- * what happened survives a crash; a torn last line (the app died while writing it) is skipped on read. Safe to use
- * from many threads; two app instances may share the file (each line is one append).
+ * The activity log: a file of JSON lines in a folder (the per-user data folder, which the start-up's
+ * {@code UserFolders} chooses), one {@link ActivityEntry} per line. Each entry is appended and forced to the disk
+ * before {@link #append} returns, so what happened survives a crash; a torn last line (the app died while writing
+ * it) is skipped on read. Safe to use from many threads; two app instances may share the file (each line is one
+ * append).
  */
 public final class ActivityLog {
 

@@ -34,13 +34,18 @@ public final class BulkEngine implements AutoCloseable {
 
     private final LicenseDeskService service;
     private final ClientSettings settings;
+    private final FailureWords words;
     private final ExecutorService pool;
     private final ServerReads reads;
 
-    /** @param settings the client's settings: its concurrency bound, backoff and clock are used here too */
-    public BulkEngine(LicenseDeskService service, ClientSettings settings) {
+    /**
+     * @param settings the client's settings: its concurrency bound, backoff and clock are used here too
+     * @param words    why a row's step failed, in ErrorMessages' words ({@code ErrorMessages.forBulk()})
+     */
+    public BulkEngine(LicenseDeskService service, ClientSettings settings, FailureWords words) {
         this.service = Objects.requireNonNull(service);
         this.settings = settings;
+        this.words = Objects.requireNonNull(words);
         this.pool = Executors.newFixedThreadPool(settings.maxConcurrentRequests(), daemonThreads());
         this.reads = new ServerReads(pool);
     }
@@ -229,7 +234,7 @@ public final class BulkEngine implements AutoCloseable {
      * @param listener told of each row as it ends, on the run's threads
      */
     public BulkRun newRun(BulkPreview preview, BulkJournal journal, BulkRun.Listener listener) {
-        return new BulkRun(new RowSender(service, settings, journal), pool, settings.maxConcurrentRequests(),
+        return new BulkRun(new RowSender(service, settings, journal, words), pool, settings.maxConcurrentRequests(),
                 preview, listener);
     }
 

@@ -216,7 +216,7 @@ public final class BulkRun {
             } catch (RuntimeException e) {
                 // a defect: the row ends as failed; a step it was sending stays "sending" for a read-back
                 LOG.error("Line {} failed unexpectedly", task.row().line(), e);
-                finish(task, task.failed(BulkTexts.readFailure(e)), true);
+                finish(task, task.failed(sender.words().other(e)), true);
             }
         }
     }

@@ -49,17 +49,23 @@ final class RowSender {
     private final LicenseDeskService service;
     private final ClientSettings settings;
     private final BulkJournal journal;
+    private final FailureWords words;
     private final int maxSends;
 
-    RowSender(LicenseDeskService service, ClientSettings settings, BulkJournal journal) {
+    RowSender(LicenseDeskService service, ClientSettings settings, BulkJournal journal, FailureWords words) {
         this.service = service;
         this.settings = settings;
         this.journal = journal;
+        this.words = words;
         this.maxSends = 1 + settings.maxRetries();
     }
 
     BulkJournal journal() {
         return journal;
+    }
+
+    FailureWords words() {
+        return words;
     }
 
     /**
@@ -143,14 +149,14 @@ final class RowSender {
                     }
                     case REFUSED -> {
                         notApplied(t, step);
-                        t.failure = BulkTexts.failure(outcome.failure(), step == Step.ACTIVATE);
+                        t.failure = words.step(outcome.failure(), step == Step.ACTIVATE);
                         return StepEnd.FAILED;
                     }
                     case LOST_UNKNOWN -> {
                         // the journal keeps "sending": the next run reads it back before anything else
                         gate.connectionTrouble();
                         t.failure = BulkTexts.t("bulk.reason.lostUnknown",
-                                BulkTexts.failure(outcome.failure(), step == Step.ACTIVATE));
+                                words.step(outcome.failure(), step == Step.ACTIVATE));
                         return StepEnd.FAILED;
                     }
                     case LOST_NOT_DONE -> again = outcome.failure();
@@ -163,7 +169,7 @@ final class RowSender {
                 if (failure == null) {
                     // a defect, not an answer: the outcome is unknown, so the journal keeps "sending"
                     LOG.error("Line {}: the {} failed unexpectedly", row.line(), step, e);
-                    t.failure = BulkTexts.readFailure(e);
+                    t.failure = words.other(e);
                     return StepEnd.FAILED;
                 }
                 // the server said why it did not do it, or the request never reached it: not applied
@@ -175,7 +181,7 @@ final class RowSender {
                 }
                 if (!transientKind(failure.kind())) {
                     gate.answered();
-                    t.failure = BulkTexts.failure(failure, step == Step.ACTIVATE);
+                    t.failure = words.step(failure, step == Step.ACTIVATE);
                     return StepEnd.FAILED;
                 }
                 again = failure;
@@ -186,7 +192,7 @@ final class RowSender {
                 if (again.kind() != ErrorKind.RATE_LIMITED) {
                     gate.connectionTrouble();
                 }
-                t.failure = BulkTexts.failure(again, step == Step.ACTIVATE);
+                t.failure = words.step(again, step == Step.ACTIVATE);
                 return StepEnd.FAILED;
             }
         }

@@ -2,6 +2,7 @@ package app.licensedesk.ui.common;
 
 import app.licensedesk.service.Failure;
 import app.licensedesk.service.LicenseOutcome;
+import app.licensedesk.service.bulk.FailureWords;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -24,10 +25,12 @@ public final class ErrorMessages {
     }
 
     public static String describe(Throwable error, Action action) {
-        Failure api = Failure.of(error).orElse(null);
-        if (api == null) {
-            return I18n.t("error.unexpected", error.getClass().getSimpleName());
-        }
+        return Failure.of(error).map(api -> describe(api, action))
+                .orElseGet(() -> I18n.t("error.unexpected", error.getClass().getSimpleName()));
+    }
+
+    /** The words for a failed call, according to what the user was doing. */
+    public static String describe(Failure api, Action action) {
         String server = api.serverMessage() == null ? "" : api.serverMessage();
         return switch (api.kind()) {
             case VALIDATION -> switch (action) {
@@ -99,6 +102,24 @@ public final class ErrorMessages {
             case LOST_DONE -> I18n.t("outcome.claim.lostDone", claimedTo);
             case LOST_NOT_DONE -> I18n.t("outcome.claim.lostNotDone", asked);
             case LOST_UNKNOWN -> I18n.t("outcome.claim.lostUnknown", asked);
+        };
+    }
+
+    /**
+     * These words for the bulk engine's rows, which the service layer cannot ask for itself: a claim's or an
+     * activation's failure as the dialogs say it, anything else as {@link Action#GENERAL}.
+     */
+    public static FailureWords forBulk() {
+        return new FailureWords() {
+            @Override
+            public String step(Failure failure, boolean activate) {
+                return describe(failure, activate ? Action.ACTIVATE : Action.CLAIM);
+            }
+
+            @Override
+            public String other(RuntimeException error) {
+                return describe(error, Action.GENERAL);
+            }
         };
     }
 

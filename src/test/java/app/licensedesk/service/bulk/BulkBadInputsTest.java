@@ -17,6 +17,7 @@ import app.licensedesk.service.Backends;
 import app.licensedesk.service.bulk.PlannedRow.Verdict;
 import app.licensedesk.service.bulk.RowResult.Outcome;
 import app.licensedesk.testing.RecordingProxy;
+import app.licensedesk.ui.common.ErrorMessages;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,7 +159,7 @@ class BulkBadInputsTest {
             proxy.clear();
 
             BulkRun run;
-            try (BulkEngine engine = new BulkEngine(backend.service(), settings);
+            try (BulkEngine engine = new BulkEngine(backend.service(), settings, ErrorMessages.forBulk());
                  BulkJournal journal = BulkJournal.open(BulkJournal.defaultPath(csv), file, Clock.systemUTC())) {
                 BulkPreview preview = engine.preview(file, BulkJournal.Replay.EMPTY, () -> false);
                 assertThat(preview.rows()).extracting(PlannedRow::verdict)

@@ -11,6 +11,7 @@ import app.licensedesk.service.LicenseDeskService;
 import app.licensedesk.service.bulk.BulkSandbox.Line;
 import app.licensedesk.service.bulk.PlannedRow.Verdict;
 import app.licensedesk.service.bulk.RowResult.Outcome;
+import app.licensedesk.ui.common.ErrorMessages;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class BulkPreviewSandboxTest {
                     new Line("SG1-NOT-ANY-WHERE", other, ""));
             Path csv = BulkSandbox.write(dir.resolve("rows.csv"), lines);
             BulkFile file = BulkSandbox.read(csv);
-            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings)) {
+            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings, ErrorMessages.forBulk())) {
                 BulkPreview preview = engine.preview(file, BulkJournal.Replay.EMPTY, () -> false);
                 assertThat(preview.rows()).extracting(PlannedRow::verdict).containsExactly(Verdict.SKIP,
                         Verdict.INVALID, Verdict.READY, Verdict.CONFLICT, Verdict.READY, Verdict.READY,

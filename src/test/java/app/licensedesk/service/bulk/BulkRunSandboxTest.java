@@ -12,6 +12,7 @@ import app.licensedesk.service.LicenseContext;
 import app.licensedesk.service.bulk.BulkSandbox.Line;
 import app.licensedesk.service.bulk.SandboxProxy.Answer;
 import app.licensedesk.service.bulk.RowResult.Outcome;
+import app.licensedesk.ui.common.ErrorMessages;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -78,7 +79,7 @@ class BulkRunSandboxTest {
             List<RowResult> heard = new CopyOnWriteArrayList<>();
             BulkRun run;
             Instant started = Instant.now();
-            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings)) {
+            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings, ErrorMessages.forBulk())) {
                 run = runToEnd(engine, backend, csv, heard);
             }
             // the run outlived several 2-second access tokens: they were renewed on the way
@@ -162,7 +163,7 @@ class BulkRunSandboxTest {
             Backend backend = env.admin();
             BulkFile file = BulkSandbox.read(csv);
             Path journalPath = BulkJournal.defaultPath(csv);
-            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings)) {
+            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings, ErrorMessages.forBulk())) {
                 BulkPreview preview = engine.preview(file, BulkJournal.read(journalPath, file), () -> false);
                 assertThat(preview.count(PlannedRow.Verdict.READY)).isEqualTo(60);
                 AtomicInteger finished = new AtomicInteger();
@@ -224,7 +225,7 @@ class BulkRunSandboxTest {
             Backend backend = env.admin();
             List<RowResult> heard = new CopyOnWriteArrayList<>();
             BulkRun run;
-            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings)) {
+            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings, ErrorMessages.forBulk())) {
                 run = runToEnd(engine, backend, csv, heard);
             }
             assertThat(run.results()).extracting(RowResult::outcome).containsOnly(Outcome.DONE);
@@ -237,7 +238,7 @@ class BulkRunSandboxTest {
             assertThat(env.proxy.sent(SandboxProxy.CLAIM, lines.get(3).key())).isEqualTo(1);
             // the torn line was cut off: the journal reads cleanly and a third run finds every row finished
             BulkJournal.Replay replay = BulkJournal.read(journalPath, file);
-            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings)) {
+            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings, ErrorMessages.forBulk())) {
                 assertThat(engine.preview(file, replay, () -> false).count(PlannedRow.Verdict.FINISHED))
                         .isEqualTo(4);
             }
@@ -255,7 +256,7 @@ class BulkRunSandboxTest {
             Path csv = BulkSandbox.write(dir.resolve("rows.csv"), lines);
             Backend backend = env.admin();
             BulkRun run;
-            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings)) {
+            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings, ErrorMessages.forBulk())) {
                 run = runToEnd(engine, backend, csv, new CopyOnWriteArrayList<>());
             }
             assertThat(run.results()).extracting(RowResult::outcome).containsOnly(Outcome.DONE);
@@ -275,7 +276,7 @@ class BulkRunSandboxTest {
             Backend backend = env.admin();
             BulkFile file = BulkSandbox.read(csv);
             Path journalPath = BulkJournal.defaultPath(csv);
-            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings);
+            try (BulkEngine engine = new BulkEngine(backend.service(), env.settings, ErrorMessages.forBulk());
                  BulkJournal journal = BulkJournal.open(journalPath, file, Clock.systemUTC())) {
                 BulkPreview preview = engine.preview(file, BulkJournal.Replay.EMPTY, () -> false);
                 AtomicInteger finished = new AtomicInteger();

@@ -18,6 +18,7 @@ import app.licensedesk.service.LicenseOutcome.Action;
 import app.licensedesk.service.LicenseOutcome.Status;
 import app.licensedesk.service.bulk.BulkJournal.StepState;
 import app.licensedesk.service.bulk.RowResult.Outcome;
+import app.licensedesk.ui.common.ErrorMessages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,7 +176,7 @@ class RowSenderTest {
         service.script("K3", Status.LOST_DONE);
         Path csv = csv("K1", "K2", "K3");
         BulkRun run;
-        try (BulkEngine engine = new BulkEngine(service, SETTINGS)) {
+        try (BulkEngine engine = new BulkEngine(service, SETTINGS, ErrorMessages.forBulk())) {
             run = run(engine, csv);
         }
         assertThat(service.sends).containsEntry("K1", 3).containsEntry("K2", 2).containsEntry("K3", 1);
@@ -194,7 +195,7 @@ class RowSenderTest {
         ScriptedService service = new ScriptedService("K1", "K2");
         service.script("K1", Status.LOST_UNKNOWN);
         Path csv = csv("K1", "K2");
-        try (BulkEngine engine = new BulkEngine(service, SETTINGS)) {
+        try (BulkEngine engine = new BulkEngine(service, SETTINGS, ErrorMessages.forBulk())) {
             BulkRun first = run(engine, csv);
             assertThat(first.results().get(0).outcome()).isEqualTo(Outcome.FAILED);
             assertThat(first.results().get(0).detail()).startsWith("claim: the answer was lost and the license "
@@ -217,7 +218,7 @@ class RowSenderTest {
         ScriptedService service = new ScriptedService("K1");
         service.script("K1", Status.LOST_UNKNOWN);
         Path csv = csv("K1");
-        try (BulkEngine engine = new BulkEngine(service, SETTINGS)) {
+        try (BulkEngine engine = new BulkEngine(service, SETTINGS, ErrorMessages.forBulk())) {
             run(engine, csv);
             service.customerListFailures = 1;
             service.controllerListFailures = 2; // the preview's read, then the run's read-back
@@ -237,7 +238,7 @@ class RowSenderTest {
         service.script("K2", Status.REFUSED);
         Path csv = csv("K1", "K2");
         BulkRun run;
-        try (BulkEngine engine = new BulkEngine(service, SETTINGS)) {
+        try (BulkEngine engine = new BulkEngine(service, SETTINGS, ErrorMessages.forBulk())) {
             run = run(engine, csv);
         }
         assertThat(run.results()).extracting(RowResult::outcome).containsExactly(Outcome.DONE, Outcome.FAILED);

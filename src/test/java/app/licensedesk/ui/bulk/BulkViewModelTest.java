@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.service.bulk.BulkEngine;
 import app.licensedesk.service.bulk.PlannedRow.Verdict;
+import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.TaskRunner;
 import app.licensedesk.ui.bulk.BulkViewModel.Phase;
@@ -46,7 +47,7 @@ class BulkViewModelTest {
     private BulkViewModel viewModel(FakeBulkService service, TaskRunner tasks, int concurrency) {
         ClientSettings settings = ClientSettings.defaults().withMaxConcurrentRequests(concurrency)
                 .withRetryBaseDelay(Duration.ofMillis(1));
-        BulkEngine engine = new BulkEngine(service, settings);
+        BulkEngine engine = new BulkEngine(service, settings, ErrorMessages.forBulk());
         engines.add(engine);
         return new BulkViewModel(engine, tasks, ZoneOffset.UTC, Clock.systemUTC());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.licensedesk.api.ClientSettings;
 import app.licensedesk.service.bulk.BulkEngine;
+import app.licensedesk.ui.common.ErrorMessages;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.TaskRunner;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class BulkViewTest {
         FakeBulkService service = new FakeBulkService("K1", "K2");
         Path csv = Files.writeString(dir.resolve("rows.csv"), "licenseKey,nodeId\nK1,SGC-NORTH\nK2,SGC-SOUTH\n");
         ExecutorService background = Executors.newSingleThreadExecutor();
-        try (BulkEngine engine = new BulkEngine(service, ClientSettings.defaults())) {
+        try (BulkEngine engine = new BulkEngine(service, ClientSettings.defaults(), ErrorMessages.forBulk())) {
             // as in the app: the work in the background, its results on the FX thread
             TaskRunner tasks = new TaskRunner(background, Platform::runLater);
             BulkViewModel vm = new BulkViewModel(engine, tasks, ZoneOffset.UTC, Clock.systemUTC());

@@ -6,6 +6,7 @@ import app.licensedesk.api.ApiException;
 import app.licensedesk.model.ErrorKind;
 import app.licensedesk.service.Failure;
 import app.licensedesk.service.LicenseOutcome;
+import app.licensedesk.service.bulk.FailureWords;
 import app.licensedesk.ui.common.ErrorMessages.Action;
 import java.time.Duration;
 import java.util.Locale;
@@ -95,5 +96,27 @@ class ErrorMessagesTest {
                 assertThat(text).as(kind + "/" + action).isNotBlank().doesNotContain("!");
             }
         }
+    }
+
+    @Test
+    void aBulkRowSaysWhatTheDialogsSay() {
+        FailureWords bulk = ErrorMessages.forBulk();
+        for (ErrorKind kind : ErrorKind.values()) {
+            ApiException e = api(kind, 400, null, "m", Duration.ofSeconds(5));
+            Failure failure = Failure.of(e).orElseThrow();
+            assertThat(bulk.step(failure, true)).as(kind + " activate")
+                    .isEqualTo(ErrorMessages.describe(e, Action.ACTIVATE));
+            assertThat(bulk.step(failure, false)).as(kind + " claim")
+                    .isEqualTo(ErrorMessages.describe(e, Action.CLAIM));
+            assertThat(bulk.other(e)).as(kind + " other").isEqualTo(ErrorMessages.describe(e, Action.GENERAL));
+        }
+        Failure forbidden = Failure.of(api(ErrorKind.FORBIDDEN, 403, null, null, null)).orElseThrow();
+        assertThat(bulk.step(forbidden, false)).isEqualTo("You do not have the right to claim this license.");
+        Failure slowDown = Failure.of(api(ErrorKind.RATE_LIMITED, 429, null, null, Duration.ofSeconds(120)))
+                .orElseThrow();
+        assertThat(bulk.step(slowDown, true)).isEqualTo("Too many requests. Try again in 2 minutes.");
+        assertThat(bulk.other(api(ErrorKind.NOT_FOUND, 404, null, null, null))).isEqualTo("Not found.");
+        assertThat(bulk.other(new IllegalStateException("boom"))).contains("IllegalStateException")
+                .doesNotContain("boom");
     }
 }
