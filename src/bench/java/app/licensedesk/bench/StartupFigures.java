@@ -47,9 +47,19 @@ final class StartupFigures {
             Files.deleteIfExists(jsa);
             Processes.run(List.of("sh", script.toString(), "--smoke-test"), scriptEnv, work.resolve("dump.log"), 180);
 
+            // the bare window with an AppCDS archive of its own, made the same way (the dump at exit of a first run)
+            Path bareJsa = work.resolve("bare-window.jsa");
+            Files.deleteIfExists(bareJsa);
+            Processes.run(List.of(java, "-XX:ArchiveClassesAtExit=" + bareJsa, "-cp", jar + ":" + bareJar,
+                    BareWindow.class.getName()), env, work.resolve("bare-dump.log"), 180);
+
             Map<String, List<String>> variants = new LinkedHashMap<>();
             Map<String, Map<String, String>> envs = new LinkedHashMap<>();
             variants.put("bare-jdk", List.of(java, "-cp", jar + ":" + bareJar, BareWindow.class.getName()));
+            if (Files.exists(bareJsa)) {
+                variants.put("bare-cds", List.of(java, "-XX:SharedArchiveFile=" + bareJsa, "-cp", jar + ":" + bareJar,
+                        BareWindow.class.getName()));
+            }
             variants.put("jar", List.of(java, "-jar", jar.toString(), "--smoke-test"));
             if (Files.exists(jsa)) {
                 variants.put("jar-cds", List.of("sh", script.toString(), "--smoke-test"));
@@ -84,6 +94,17 @@ final class StartupFigures {
                     "bare-jdk", failures, "java -XX:SharedArchiveFile=license-desk.jsa -jar license-desk.jar, the "
                     + "archive made by the script's first start (-XX:ArchiveClassesAtExit); the bare window has "
                     + "the JDK's archive only"));
+            if (times.containsKey("bare-cds")) {
+                // the floor given an archive too: the ratio that is left once both skip loading and verifying
+                Figure both = figure("For information: the jar with its archive beside a bare window with one of "
+                        + "its own", times, "jar-cds", "bare-cds", failures, "both started with "
+                        + "-XX:SharedArchiveFile, each archive made by a first run of its own: what the app does "
+                        + "beyond a bare window, once neither loads nor verifies classes from the jar");
+                figures.add(new Figure(both.name(), both.unit(), both.median(), both.p99(), both.runs(),
+                        both.baseline().replace("bare JavaFX window", "bare JavaFX window with its archive"),
+                        both.ratio(), "none: target 1's floor is the bare window without an archive of its own "
+                        + "(the archive is a way the issue names for the app to reach it)", null, both.note()));
+            }
             if (haveImage) {
                 figures.add(figure("From the app image (bin/license-desk)", times, "image", "bare-image", failures,
                         "the launcher's options: the runtime's archive (jlink --generate-cds-archive) and the app's "
