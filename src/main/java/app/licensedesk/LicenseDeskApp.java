@@ -10,6 +10,7 @@ import app.licensedesk.service.credentials.CredentialStore;
 import app.licensedesk.service.credentials.KeptSignIn;
 import app.licensedesk.service.credentials.KeyringCredentialStore;
 import app.licensedesk.ui.common.AppPreferences;
+import app.licensedesk.ui.common.AppStyles;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.OsTheme;
@@ -46,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class LicenseDeskApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(LicenseDeskApp.class);
-    static final String CSS = "/app/licensedesk/ui/app.css";
     static final String PREF_WIDTH = "window.width";
     static final String PREF_HEIGHT = "window.height";
     static final String PREF_MAXIMIZED = "window.maximized";
@@ -148,8 +148,7 @@ public final class LicenseDeskApp extends Application {
         LoginViewModel vm = new LoginViewModel(this::connect, tasks, prefs, opts.preselect(), opts.authUrl(),
                 opts.apiUrl(), this::showMain);
         vm.offerKeep(keeper);
-        Scene scene = new Scene(new LoginView(vm, LocalSandbox.accountsHint(), false).root(), 560, 680);
-        scene.getStylesheets().add(LicenseDeskApp.class.getResource(CSS).toExternalForm());
+        Scene scene = AppStyles.scene(new LoginView(vm, LocalSandbox.accountsHint(), false).root(), 560, 680);
         stage.setOnCloseRequest(e -> vm.dispose());
         stage.setTitle(I18n.t("app.name") + " \u2013 " + I18n.t("login.signIn"));
         stage.setMaximized(false);
@@ -189,10 +188,9 @@ public final class LicenseDeskApp extends Application {
                 });
         // never larger than the screen, whatever was remembered on another monitor
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(context.shell().root(),
+        Scene scene = AppStyles.scene(context.shell().root(),
                 Math.min(prefs.getDouble(PREF_WIDTH, 1360), screen.getWidth()),
                 Math.min(prefs.getDouble(PREF_HEIGHT, 820), screen.getHeight()));
-        scene.getStylesheets().add(LicenseDeskApp.class.getResource(CSS).toExternalForm());
         context.shell().installShortcuts(scene);
         context.shell().setOnPreferences(() -> PreferencesDialog.open(stage, prefs, themes));
         stage.setOnCloseRequest(e -> saveWindow());

@@ -1,7 +1,6 @@
 package app.licensedesk.ui.common;
 
 import java.io.InputStream;
-import java.net.URL;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -36,7 +35,6 @@ import org.slf4j.LoggerFactory;
 public class BaseDialog<R> extends Dialog<R> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BaseDialog.class);
-    private static final String CSS = "/app/licensedesk/ui/app.css";
     private static final String[] ICONS = {"/app/licensedesk/icons/license-desk-64.png"};
 
     /**
@@ -57,9 +55,9 @@ public class BaseDialog<R> extends Dialog<R> {
             dialog.initOwner(owner);
         }
         dialog.setTitle(I18n.t("dialog.title", what));
-        URL css = BaseDialog.class.getResource(CSS);
+        String css = AppStyles.stylesheet();
         if (css != null) {
-            dialog.getDialogPane().getStylesheets().add(css.toExternalForm());
+            dialog.getDialogPane().getStylesheets().add(css);
         }
         if (dialog.getDialogPane().getScene().getWindow() instanceof Stage stage) {
             if (owner instanceof Stage ownerStage && !ownerStage.getIcons().isEmpty()) {

@@ -1,5 +1,6 @@
 package app.licensedesk.ui.palette;
 
+import app.licensedesk.ui.common.AppStyles;
 import app.licensedesk.ui.common.DialogService;
 import app.licensedesk.ui.common.I18n;
 import app.licensedesk.ui.common.PageParts;
@@ -10,7 +11,6 @@ import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.shell.ShellView;
 import app.licensedesk.ui.shell.ShellViewModel;
 import atlantafx.base.controls.CustomTextField;
-import java.net.URL;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -38,7 +38,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class CommandPalette {
 
-    private static final String CSS = "/app/licensedesk/ui/app.css";
     private static final double WIDTH = 640;
     private static final double HEIGHT = 470;
 
@@ -145,11 +144,7 @@ public final class CommandPalette {
         palette.initOwner(main);
         palette.initModality(Modality.NONE);
         palette.setTitle(I18n.t("dialog.title", I18n.t("palette.title")));
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
-        URL css = CommandPalette.class.getResource(CSS);
-        if (css != null) {
-            scene.getStylesheets().add(css.toExternalForm());
-        }
+        Scene scene = AppStyles.scene(root, WIDTH, HEIGHT);
         palette.setScene(scene);
         // like a menu: a click elsewhere closes it
         palette.focusedProperty().addListener((o, was, focused) -> {
