@@ -6,10 +6,13 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.License;
 import app.licensedesk.model.License.Field;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import retrofit2.Response;
 
 /**
@@ -17,6 +20,17 @@ import retrofit2.Response;
  * an {@link ApiException}. The access token is handled underneath by the session.
  */
 public final class EnirisClient {
+
+    /** As many companies as a large estate has: the warm-up sorts them as the company list is sorted. */
+    private static final int MADE_UP_COMPANIES = 500;
+    private static final int MADE_UP_LICENSES = 50;
+    /** Mixed case and accents, as real names have: the collator takes other paths for them. */
+    private static final List<String> MADE_UP_NAMES = List.of("Bäckerei", "énergie", "Zonnepark", "solar", "Ørsted",
+            "Groß", "Ålesund", "citadel");
+    private static final String MADE_UP_LICENSE = """
+            {"id":"%s","key":"WARM-%d","gridKw":%d,"solarKw":null,"batteryKw":10,"evKw":null,\
+            "creationDate":"2025-01-01T08:00:00Z","activationDate":"2025-02-01T09:00:00.250+01:00","duration":12,\
+            "deactivationDate":null,"type":"residential","datalinks":["%s"]}""";
 
     private final EnirisApi api;
     private final ApiErrors errors;
@@ -97,6 +111,32 @@ public final class EnirisClient {
         return l == null ? new Claim(null, licenseKey, nodeId)
                 : new Claim(l.id(), l.key() == null ? licenseKey : l.key(),
                 l.nodeId() == null ? nodeId : l.nodeId());
+    }
+
+    /**
+     * Reads a made-up company list and license list with the converters and the mapping of real answers, sending
+     * nothing, and returns the made-up customers (in the list's order). For the warm-up after sign-in: a fresh JVM
+     * has then loaded and run this code before the first real answer comes.
+     */
+    public List<Customer> readMadeUpAnswers() {
+        StringBuilder companies = new StringBuilder("{\"company\":[");
+        for (int i = 1; i <= MADE_UP_COMPANIES; i++) {
+            companies.append(i == 1 ? "" : ",").append("{\"id\":").append(i).append(",\"uuid\":\"")
+                    .append(new UUID(i, i)).append("\",\"name\":\"")
+                    .append(MADE_UP_NAMES.get(i % MADE_UP_NAMES.size())).append(' ')
+                    .append(i * 7919 % MADE_UP_COMPANIES).append("\"}");
+        }
+        StringBuilder licenses = new StringBuilder("{\"licenses\":[");
+        for (int i = 1; i <= MADE_UP_LICENSES; i++) {
+            licenses.append(i == 1 ? "" : ",").append(MADE_UP_LICENSE.formatted(new UUID(0, i), i, i, new UUID(i, 0)));
+        }
+        try {
+            WireMapping.licenses(JsonConverterFactory.read(licenses.append("]}").toString(), Wire.LicenseList.class));
+            return WireMapping.customers(JsonConverterFactory.read(companies.append("]}").toString(),
+                    Wire.CompanyList.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("A made-up answer is not readable", e);
+        }
     }
 
     /** An empty value would silently call another path; "." and ".." cannot be sent as a path segment. */

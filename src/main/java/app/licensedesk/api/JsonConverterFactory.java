@@ -43,6 +43,11 @@ final class JsonConverterFactory extends Converter.Factory {
         return value -> RequestBody.create(Json.GSON.toJson(value, type), JSON);
     }
 
+    /** Reads {@code text} exactly as an answer body of that type is read; for the warm-up ({@link EnirisClient}). */
+    static <T> T read(String text, Class<T> type) throws IOException {
+        return type.cast(parse(ResponseBody.create(text, JSON), Json.GSON.getAdapter(type), type));
+    }
+
     private static String token(ResponseBody body) throws IOException {
         try (body) {
             String token = TextTokens.unquote(body.string());

@@ -5,7 +5,10 @@ import app.licensedesk.api.EnirisConnection;
 import app.licensedesk.model.Environment;
 import app.licensedesk.session.TokenSession;
 
-/** Builds the {@link Backend} of an environment: one connection, one session, one service. */
+/**
+ * Builds the {@link Backend} of an environment: one connection, one session, one service, and the service's
+ * warm-up after each sign-in ({@link WarmUp}).
+ */
 public final class Backends {
 
     private Backends() {
@@ -20,6 +23,7 @@ public final class Backends {
         TokenSession session = new TokenSession(connection.authClient(), settings);
         ApiLicenseDeskService service = new ApiLicenseDeskService(connection.enirisClient(session), settings, env,
                 connection);
+        session.addStateListener(new WarmUp(service::warmUp));
         return new Backend(env, new SessionSignIn(session), service);
     }
 }

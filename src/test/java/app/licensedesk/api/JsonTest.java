@@ -3,6 +3,9 @@ package app.licensedesk.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.licensedesk.api.testing.FixedToken;
+import app.licensedesk.model.Customer;
+import app.licensedesk.model.Environment;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +14,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
+
+    @Test
+    void theWarmUpsMadeUpAnswersReadAsRealAnswersDoAndSendNothing() {
+        // port 9 (discard): nothing listens there, so a request would fail the call
+        try (EnirisConnection connection = new EnirisConnection(Environment.sandbox("http://127.0.0.1:9"),
+                ClientSettings.defaults())) {
+            List<Customer> customers = connection.enirisClient(new FixedToken("unused")).readMadeUpAnswers();
+            assertThat(customers).hasSize(500).allSatisfy(c -> assertThat(c.hasLicenseView()).isTrue());
+            assertThat(customers).extracting(Customer::id).doesNotHaveDuplicates();
+            assertThat(customers).extracting(Customer::name).contains("Bäckerei 352", "Ørsted 176");
+        }
+    }
 
     @Test
     void parsesIsoDateTimesWithAnyOffsetAndPrecision() {
