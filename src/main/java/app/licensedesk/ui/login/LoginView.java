@@ -3,6 +3,7 @@ package app.licensedesk.ui.login;
 import app.licensedesk.model.TwoFactorMethod;
 import app.licensedesk.model.Environment;
 import app.licensedesk.ui.common.I18n;
+import app.licensedesk.ui.common.PageParts;
 import atlantafx.base.theme.Styles;
 import java.util.function.Supplier;
 import javafx.beans.InvalidationListener;
@@ -290,8 +291,7 @@ public final class LoginView {
      */
     static Node onFirstShow(ObservableBooleanValue shown, Supplier<Node> build) {
         StackPane holder = new StackPane();
-        holder.visibleProperty().bind(shown);
-        holder.managedProperty().bind(shown);
+        PageParts.visibleWhen(holder, shown);
         InvalidationListener fill = new InvalidationListener() {
             @Override
             public void invalidated(Observable o) {
