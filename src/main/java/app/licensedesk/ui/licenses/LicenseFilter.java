@@ -18,6 +18,12 @@ record LicenseFilter(LicenseStatus status, String type, Long customerId, String 
                 && (query.isEmpty() || row.searchKey().contains(query));
     }
 
+    /** The query, when it is all this filter asks: the rows' search keys are the rows' search texts. */
+    @Override
+    public String textOnly() {
+        return status == null && type == null && customerId == null && !query.isEmpty() ? query : null;
+    }
+
     /** Every row this passes, {@code wider} passes: each part equal or unset there, and the query longer. */
     @Override
     public boolean within(FilteredRows.Filter<LicenseRow> wider) {

@@ -91,7 +91,7 @@ public final class LicensesViewModel {
         this.directory = directory;
         this.dialogs = dialogs;
         this.customers = directory.customers();
-        this.filtered = new FilteredRows<>(sorted, registry::version);
+        this.filtered = new FilteredRows<>(sorted, registry::version, LicenseRow::searchKey);
         InvalidationListener refilter = o -> filtered.setFilter(filter());
         search.addListener(refilter);
         statusFilter.addListener(refilter);

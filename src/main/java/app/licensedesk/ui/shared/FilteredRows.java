@@ -1,11 +1,12 @@
 package app.licensedesk.ui.shared;
 
+import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import javafx.collections.ListChangeListener.Change;
@@ -18,6 +19,7 @@ import javafx.collections.transformation.TransformationList;
  * <ul>
  *   <li>a filter within the last one (the query grew by a letter) tests only the rows the last one passed;</li>
  *   <li>the last few results are kept while the rows stay the same, so deleting what was typed is a lookup;</li>
+ *   <li>a filter that asks only for a text is answered from a {@link TextIndex}: one scan of contiguous memory;</li>
  *   <li>a filter change is one replacement, one pass and no more (see {@link #show}).</li>
  * </ul>
  * Changes of the source (rows arriving, a new sort order) are followed as {@code FilteredList} follows them. A row
@@ -30,6 +32,14 @@ public final class FilteredRows<E> extends TransformationList<E, E> {
     public interface Filter<E> extends Predicate<E> {
         /** True when every element this filter passes, {@code wider} passes too. */
         boolean within(Filter<E> wider);
+
+        /**
+         * The text this filter looks for in each element's search text, when that is all it asks (an element passes
+         * exactly when its search text contains it); null when it asks more or something else.
+         */
+        default String textOnly() {
+            return null;
+        }
     }
 
     /** Results kept for lookups: typing a word of eight letters and deleting it again finds each one here. */
@@ -50,10 +60,19 @@ public final class FilteredRows<E> extends TransformationList<E, E> {
         }
     };
     private long keptFor;
+    /** Each element's search text, what {@link Filter#textOnly} looks in; null when filters are only tested. */
+    private final Function<? super E, String> searchText;
+    /** The search texts of the source as it is now and the rows at {@link TextIndex#version}; null until needed. */
+    private TextIndex index;
 
-    public FilteredRows(ObservableList<E> source, LongSupplier rowsVersion) {
+    /**
+     * @param rowsVersion changes whenever an element's fields change (see the class comment)
+     * @param searchText  each element's search text, for filters that ask only for a text; null: test each element
+     */
+    public FilteredRows(ObservableList<E> source, LongSupplier rowsVersion, Function<? super E, String> searchText) {
         super(source);
         this.rowsVersion = rowsVersion;
+        this.searchText = searchText;
         this.exactFor = rowsVersion.getAsLong();
         this.keptFor = exactFor;
         filtered = all(source.size());
@@ -75,6 +94,10 @@ public final class FilteredRows<E> extends TransformationList<E, E> {
             result = all(getSource().size());
         } else if (kept.containsKey(next)) {
             result = kept.get(next);
+        } else if (filter != null && exactFor == version && next.within(filter) && size <= NARROW_AT_MOST) {
+            result = test(next, filtered, size);
+        } else if (searchText != null && next.textOnly() != null && next.textOnly().indexOf(TextIndex.END) < 0) {
+            result = textIndex(version).find(next.textOnly());
         } else if (filter != null && exactFor == version && next.within(filter)) {
             result = test(next, filtered, size);
         } else {
@@ -86,6 +109,19 @@ public final class FilteredRows<E> extends TransformationList<E, E> {
         filter = next;
         exactFor = version;
         show(result);
+    }
+
+    /**
+     * The most rows a narrower filter tests one by one before the {@link TextIndex} is asked instead: a row tested
+     * costs a few references followed to objects spread over the heap; the index costs one scan of every text.
+     */
+    private static final int NARROW_AT_MOST = 2_000;
+
+    private TextIndex textIndex(long version) {
+        if (index == null || index.version != version) {
+            index = new TextIndex(getSource(), searchText, version);
+        }
+        return index;
     }
 
     private int[] testAll(Filter<E> next) {
@@ -124,19 +160,27 @@ public final class FilteredRows<E> extends TransformationList<E, E> {
      * TableView then keeps its selection rules and focus (several smaller changes moved both wrongly), and
      * {@link LicenseTable} refills its visible rows without building them again. Nothing is told when the rows in
      * view stay the same. The change is made here rather than by the change builder, which handles a removed list
-     * one element at a time.
+     * one element at a time. The removed rows are read from the source when a listener asks for them, as listeners
+     * do while they are told: copying 100,000 rows that no listener reads took longer than the filter itself.
      */
     private void show(int[] next) {
         if (Arrays.equals(filtered, 0, size, next, 0, next.length)) {
             return;
         }
         List<? extends E> source = getSource();
-        Object[] gone = new Object[size];
-        for (int i = 0; i < size; i++) {
-            gone[i] = source.get(filtered[i]);
-        }
-        @SuppressWarnings("unchecked")
-        List<E> removed = (List<E>) Collections.unmodifiableList(Arrays.asList(gone));
+        int[] gone = filtered; // nothing writes to it once it is replaced below
+        int goneSize = size;
+        List<E> removed = new AbstractList<>() {
+            @Override
+            public E get(int index) {
+                return source.get(gone[Objects.checkIndex(index, goneSize)]);
+            }
+
+            @Override
+            public int size() {
+                return goneSize;
+            }
+        };
         filtered = next.clone();
         size = next.length;
         fireChange(new Replacement(removed, size));
@@ -226,6 +270,7 @@ public final class FilteredRows<E> extends TransformationList<E, E> {
     @Override
     protected void sourceChanged(Change<? extends E> c) {
         kept.clear();
+        index = null;
         beginChange();
         while (c.next()) {
             if (c.wasPermutated()) {

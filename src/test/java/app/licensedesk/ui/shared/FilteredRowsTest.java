@@ -18,7 +18,7 @@ class FilteredRowsTest {
 
     /** A mutable element, like a license row whose status changes. */
     static final class Item {
-        final String key;
+        String key;
         String status;
 
         Item(String key, String status) {
@@ -43,12 +43,17 @@ class FilteredRowsTest {
         public boolean within(FilteredRows.Filter<Item> wider) {
             return wider instanceof Text w && (w.status == null || w.status.equals(status)) && part.contains(w.part);
         }
+
+        @Override
+        public String textOnly() {
+            return status == null && !part.isEmpty() ? part : null;
+        }
     }
 
     private final ObservableList<Item> items = FXCollections.observableArrayList();
     private final SortedList<Item> sorted = new SortedList<>(items);
     private final AtomicLong version = new AtomicLong();
-    private final FilteredRows<Item> view = new FilteredRows<>(sorted, version::get);
+    private final FilteredRows<Item> view = new FilteredRows<>(sorted, version::get, item -> item.key);
     /** What a listener sees: it applies every change to its own copy, which must equal the view afterwards. */
     private final List<Item> mirror = new ArrayList<>();
 
@@ -150,6 +155,40 @@ class FilteredRowsTest {
         view.setFilter(new Text("on", "ab")); // narrows the exact result
         assertThat(view).containsExactly(b);
         check(new Text("on", "ab"));
+    }
+
+    @Test
+    void aTextOnlyFilterOverManyRowsFindsWhatTestingEachRowFinds() {
+        Random random = new Random(11);
+        for (int i = 0; i < 5_000; i++) {
+            items.add(new Item(key(random), "on"));
+        }
+        items.add(new Item("ab\ncd", "on")); // a text with the index's separator in it
+        sorted.setComparator(Comparator.comparing((Item item) -> item.key).reversed());
+        // more than the rows a narrower filter tests one by one: each step is answered by the text index
+        for (String part : List.of("a", "ab", "abc", "b", "bc", "bca", "cd", "b\nc", "eeeee", "abcdea", "")) {
+            Text filter = new Text(null, part);
+            view.setFilter(filter);
+            check(filter);
+        }
+        assertThat(view).hasSize(5_001);
+    }
+
+    @Test
+    void theTextIndexFollowsARowWhoseTextChanged() {
+        Item a = new Item("alpha", "on");
+        Item b = new Item("beta", "on");
+        items.addAll(a, b);
+        view.setFilter(new Text(null, "al"));
+        assertThat(view).containsExactly(a);
+        b.key = "balance";
+        version.incrementAndGet();
+        view.setFilter(new Text(null, "la"));
+        assertThat(view).containsExactly(b);
+        items.add(new Item("lambda", "on"));
+        view.setFilter(new Text(null, "lam"));
+        check(new Text(null, "lam"));
+        assertThat(view).extracting(item -> item.key).containsExactly("lambda");
     }
 
     @Test
