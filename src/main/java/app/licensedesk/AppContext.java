@@ -86,7 +86,7 @@ final class AppContext {
                 new LicensesViewModel(service, tasks, registry, directory, dialogs), tasks));
         pages.put(Page.ASSIGN, () -> new AssignView(assign));
         pages.put(Page.EXPIRING, () -> new ExpiringView(new ExpiringViewModel(service, tasks, registry, directory,
-                clock, ExpiringViewModel.DEFAULT_DAYS), tasks));
+                clock, settings.lookAheadDays()), tasks));
         pages.put(Page.ACTIVITY, () -> new ActivityView(new ActivityViewModel(activity, tasks), tasks));
         pages.put(Page.BULK, () -> new BulkView(new BulkViewModel(bulk, tasks, clock.getZone(), clock)));
         shell = new ShellView(shellModel, pages);

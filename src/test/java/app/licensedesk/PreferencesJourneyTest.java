@@ -6,13 +6,16 @@ import app.licensedesk.api.ClientSettings;
 import app.licensedesk.model.Controller;
 import app.licensedesk.sandbox.SandboxOptions;
 import app.licensedesk.service.credentials.KeyringCredentialStore;
+import app.licensedesk.testing.CutColumns;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.UserSettings;
+import app.licensedesk.ui.expiring.ExpiringLayoutTest;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import javafx.application.Application;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.RadioButton;
@@ -28,8 +31,8 @@ import org.testfx.api.FxToolkit;
 
 /**
  * The Preferences dialog in the running app: Ctrl+, opens it from the main window, a theme chosen there restyles
- * the app at once, the sign-in window then opens on the chosen environment, and the tables come back as they were
- * left after signing in again.
+ * the app at once, the sign-in window then opens on the chosen environment, and after signing in again the tables
+ * come back as they were left and the Expiring page looks as far ahead as chosen.
  */
 class PreferencesJourneyTest extends Journey {
 
@@ -64,6 +67,7 @@ class PreferencesJourneyTest extends Journey {
             theme.setValue(UserSettings.Theme.DARK);
             start.setValue(start.getItems().get(2)); // Eniris production
             robot.lookup("#prefsConcurrency").queryAs(TextInputControl.class).setText("3");
+            robot.lookup("#prefsLookAheadDays").queryAs(TextInputControl.class).setText("90");
         });
         robot.clickOn("#prefsSaveButton");
         waitUntil(() -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
@@ -72,6 +76,7 @@ class PreferencesJourneyTest extends Journey {
         ClientSettings client = LicenseDeskApp.clientSettings(saved);
         assertThat(client.maxConcurrentRequests()).isEqualTo(3);
         assertThat(client.controllerNodeTypes()).containsExactly("smartgridControllerSite");
+        assertThat(saved.lookAheadDays()).isEqualTo(90);
 
         // the Controllers table as the user leaves it: node ID first, sorted by name, Z to A
         pressCtrl(KeyCode.DIGIT2);
@@ -103,6 +108,21 @@ class PreferencesJourneyTest extends Journey {
         // the column's own order (a collator), Z to A
         Comparator<String> collator = Collator.getInstance()::compare;
         assertThat(names).isSortedAccordingTo(collator.reversed());
+
+        // the new session's Expiring page looks 90 days ahead (60 unless set), and in a 1400 x 900 window every
+        // column of its customers table can be read
+        robot.interact(() -> {
+            stage.setWidth(1400);
+            stage.setHeight(900);
+        });
+        pressCtrl(KeyCode.DIGIT5);
+        waitUntil(() -> robot.lookup("#expiringSummary").tryQuery().isPresent());
+        assertThat(robot.lookup("#expiringSummary").queryLabeled().getText()).contains(" within 90 days ");
+        TableView<?> groups = robot.lookup("#expiringGroupsTable").queryTableView();
+        waitUntil(() -> groups.getItems().size() > 20);
+        assertThat(robot.lookup(".expiring-page").query().getLayoutBounds().getWidth())
+                .isEqualTo(ExpiringLayoutTest.PAGE_WIDTH_AT_1400);
+        assertThat(CutColumns.of(groups, Set.of("expiring-col-customer"))).isEmpty();
     }
 
     private static TableColumn<Controller, ?> column(TableView<Controller> table, String id) {

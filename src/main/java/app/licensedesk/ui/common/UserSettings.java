@@ -17,17 +17,24 @@ import java.util.regex.Pattern;
  * @param language           the language of the texts, applied at the next start
  * @param durationUnit       the unit of a license's {@code duration}
  * @param expiringDays       a license ending within this many days is "Expiring"
+ * @param lookAheadDays      the Expiring page lists the licenses ending within this many days, applied at the next
+ *                           sign-in
  * @param concurrency        API requests in flight at most, applied at the next sign-in
  * @param nodeTypes          the device node types that count as controllers, applied at the next sign-in
  * @param defaultEnvironment what the sign-in window preselects, or null for the one used last
  */
 public record UserSettings(Theme theme, Language language, ChronoUnit durationUnit, int expiringDays,
-                           int concurrency, List<String> nodeTypes, Environment.Kind defaultEnvironment) {
+                           int lookAheadDays, int concurrency, List<String> nodeTypes,
+                           Environment.Kind defaultEnvironment) {
 
     public static final int MIN_CONCURRENCY = 1;
     public static final int MAX_CONCURRENCY = 32;
     public static final int MIN_EXPIRING_DAYS = 1;
     public static final int MAX_EXPIRING_DAYS = 365;
+    public static final int MIN_LOOK_AHEAD_DAYS = 1;
+    public static final int MAX_LOOK_AHEAD_DAYS = 365;
+    /** The Expiring page's period unless set: two months, long enough to plan the follow-up calls. */
+    public static final int DEFAULT_LOOK_AHEAD_DAYS = 60;
     /** The units a duration may be counted in; months is the project's decision (model/LicenseTerms). */
     public static final List<ChronoUnit> DURATION_UNITS = List.of(ChronoUnit.DAYS, ChronoUnit.WEEKS,
             ChronoUnit.MONTHS, ChronoUnit.YEARS);
@@ -37,6 +44,7 @@ public record UserSettings(Theme theme, Language language, ChronoUnit durationUn
     static final String KEY_THEME = "prefs.theme";
     static final String KEY_DURATION_UNIT = "prefs.durationUnit";
     static final String KEY_EXPIRING_DAYS = "prefs.expiringDays";
+    static final String KEY_LOOK_AHEAD_DAYS = "prefs.lookAheadDays";
     static final String KEY_CONCURRENCY = "prefs.concurrency";
     static final String KEY_NODE_TYPES = "prefs.nodeTypes";
     static final String KEY_DEFAULT_ENVIRONMENT = "prefs.defaultEnvironment";
@@ -82,7 +90,8 @@ public record UserSettings(Theme theme, Language language, ChronoUnit durationUn
 
     public static UserSettings defaults() {
         return new UserSettings(Theme.SYSTEM, Language.SYSTEM, LicenseTerms.DEFAULT_DURATION_UNIT,
-                (int) LicenseTerms.DEFAULT_EXPIRING_WINDOW.toDays(), 8, List.of("smartgridControllerSite"), null);
+                (int) LicenseTerms.DEFAULT_EXPIRING_WINDOW.toDays(), DEFAULT_LOOK_AHEAD_DAYS, 8,
+                List.of("smartgridControllerSite"), null);
     }
 
     public static UserSettings load(AppPreferences prefs) {
@@ -94,6 +103,8 @@ public record UserSettings(Theme theme, Language language, ChronoUnit durationUn
                 Language.ofTag(I18n.storedLanguage(prefs)),
                 DURATION_UNITS.contains(unit) ? unit : d.durationUnit(),
                 number(prefs.get(KEY_EXPIRING_DAYS, null), MIN_EXPIRING_DAYS, MAX_EXPIRING_DAYS, d.expiringDays()),
+                number(prefs.get(KEY_LOOK_AHEAD_DAYS, null), MIN_LOOK_AHEAD_DAYS, MAX_LOOK_AHEAD_DAYS,
+                        d.lookAheadDays()),
                 number(prefs.get(KEY_CONCURRENCY, null), MIN_CONCURRENCY, MAX_CONCURRENCY, d.concurrency()),
                 nodeTypesProblem(String.join(",", types)) == null ? types : d.nodeTypes(),
                 parse(Environment.Kind.class, env, null));
@@ -105,6 +116,7 @@ public record UserSettings(Theme theme, Language language, ChronoUnit durationUn
         I18n.setLanguage(prefs, language.tag());
         prefs.put(KEY_DURATION_UNIT, durationUnit.name());
         prefs.put(KEY_EXPIRING_DAYS, Integer.toString(expiringDays));
+        prefs.put(KEY_LOOK_AHEAD_DAYS, Integer.toString(lookAheadDays));
         prefs.put(KEY_CONCURRENCY, Integer.toString(concurrency));
         prefs.put(KEY_NODE_TYPES, String.join(",", nodeTypes));
         prefs.put(KEY_DEFAULT_ENVIRONMENT, defaultEnvironment == null ? LAST_USED : defaultEnvironment.name());

@@ -49,6 +49,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ExpiringView implements ShellPage {
 
     private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
+    /** What the customers table needs beside its columns: the vertical scroll bar and the border. */
+    private static final double SCROLL_BAR_AND_BORDER = 12;
 
     private final ExpiringViewModel vm;
     private final TaskRunner tasks;
@@ -142,15 +144,21 @@ public final class ExpiringView implements ShellPage {
     private void buildGroups() {
         groups.setId("expiringGroupsTable");
         groups.getStyleClass().add(Styles.DENSE);
-        groups.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        groups.getColumns().add(column("customer", 140, CustomerGroup::name));
-        groups.getColumns().add(number("count", g -> (long) g.count()));
-        groups.getColumns().add(number("gridKw", g -> g.capacity().gridKw()));
-        groups.getColumns().add(number("solarKw", g -> g.capacity().solarKw()));
-        groups.getColumns().add(number("batteryKw", g -> g.capacity().batteryKw()));
-        groups.getColumns().add(number("evKw", g -> g.capacity().evKw()));
-        groups.getColumns().add(number("totalKw", g -> g.capacity().totalKw()));
-        TableColumn<CustomerGroup, Instant> first = column("firstEnd", 112, CustomerGroup::firstEnd);
+        // The columns share the table's width (as on the Controllers and Bulk pages); the customer's name gives and
+        // takes, the others keep at least what their header needs in the longest language (ExpiringLayoutTest
+        // checks all four), and the table claims the sum in the split pane: no column is ever cut or out of sight.
+        groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<CustomerGroup, String> customer = column("customer", 170, CustomerGroup::name);
+        customer.setMinWidth(110);
+        groups.getColumns().add(customer);
+        groups.getColumns().add(number("count", 90, g -> (long) g.count())); // "Licenties"
+        groups.getColumns().add(number("gridKw", 76, g -> g.capacity().gridKw())); // "Réseau"
+        groups.getColumns().add(number("solarKw", 76, g -> g.capacity().solarKw())); // "Solaire"
+        groups.getColumns().add(number("batteryKw", 84, g -> g.capacity().batteryKw())); // "Batterie"
+        groups.getColumns().add(number("evKw", 76, g -> g.capacity().evKw())); // "E-Auto"
+        groups.getColumns().add(number("totalKw", 80, g -> g.capacity().totalKw())); // "Gesamt"
+        TableColumn<CustomerGroup, Instant> first = column("firstEnd", 108, CustomerGroup::firstEnd);
+        first.setMinWidth(108); // "Première", "20 juil. 2026"
         first.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Instant item, boolean empty) {
@@ -159,6 +167,8 @@ public final class ExpiringView implements ShellPage {
             }
         });
         groups.getColumns().add(first);
+        groups.setMinWidth(groups.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum()
+                + SCROLL_BAR_AND_BORDER);
         SortedList<CustomerGroup> sorted = new SortedList<>(vm.groups());
         sorted.comparatorProperty().bind(groups.comparatorProperty());
         groups.setItems(sorted);
@@ -199,8 +209,11 @@ public final class ExpiringView implements ShellPage {
         return column;
     }
 
-    private static TableColumn<CustomerGroup, Long> number(String key, Function<CustomerGroup, Long> value) {
-        TableColumn<CustomerGroup, Long> column = column(key, key.equals("count") ? 86 : 76, value);
+    /** A column of figures, never narrower than its width. */
+    private static TableColumn<CustomerGroup, Long> number(String key, double width,
+                                                           Function<CustomerGroup, Long> value) {
+        TableColumn<CustomerGroup, Long> column = column(key, width, value);
+        column.setMinWidth(width);
         column.getStyleClass().add("number-column");
         column.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -40,8 +40,6 @@ import javafx.collections.ObservableList;
  */
 public final class ExpiringViewModel {
 
-    /** The default look-ahead, in days. */
-    public static final int DEFAULT_DAYS = 60;
     /** How many months the month chart covers, this one included. */
     static final int MONTHS = 12;
 
@@ -70,7 +68,7 @@ public final class ExpiringViewModel {
 
     /**
      * @param clock the clock and the zone that decide what "within N days" and "this month" mean
-     * @param days  the look-ahead in days (a setting; {@link #DEFAULT_DAYS} by default)
+     * @param days  the look-ahead in days: the preference {@code UserSettings.lookAheadDays}, read at sign-in
      */
     public ExpiringViewModel(LicenseDeskService service, TaskRunner tasks, LicenseRegistry registry,
                              Directory directory, Clock clock, int days) {

@@ -35,7 +35,10 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The Preferences dialog (Ctrl/Cmd+, in the main window): look, language, license terms, API and sign-in. */
+/**
+ * The Preferences dialog (Ctrl/Cmd+, in the main window): look, language, license terms and the Expiring page's
+ * period, API and sign-in.
+ */
 public final class PreferencesDialog extends BaseDialog<UserSettings> {
 
     public PreferencesDialog(Window owner, PreferencesViewModel vm) {
@@ -61,6 +64,8 @@ public final class PreferencesDialog extends BaseDialog<UserSettings> {
                 vm.durationUnitProperty(), PreferencesDialog::unitName), null);
         TextField expiring = field("prefsExpiringDays", vm.expiringDaysProperty(), 5);
         r = row(grid, r, "prefs.expiringDays", expiring, problem(expiring, vm.expiringDaysErrorProperty()));
+        TextField lookAhead = field("prefsLookAheadDays", vm.lookAheadDaysProperty(), 5);
+        r = row(grid, r, "prefs.lookAheadDays", lookAhead, problem(lookAhead, vm.lookAheadDaysErrorProperty()));
         r = heading(grid, r, "prefs.section.api");
         TextField concurrency = field("prefsConcurrency", vm.concurrencyProperty(), 5);
         r = row(grid, r, "prefs.concurrency", concurrency, problem(concurrency, vm.concurrencyErrorProperty()));
@@ -92,7 +97,8 @@ public final class PreferencesDialog extends BaseDialog<UserSettings> {
                 finish(saved);
             }
         });
-        refitOn(vm.expiringDaysErrorProperty(), vm.concurrencyErrorProperty(), vm.nodeTypesErrorProperty());
+        refitOn(vm.expiringDaysErrorProperty(), vm.lookAheadDaysErrorProperty(), vm.concurrencyErrorProperty(),
+                vm.nodeTypesErrorProperty());
     }
 
     /** Opens the dialog; Save stores the settings and applies the theme at once. */

@@ -50,16 +50,20 @@ public final class PreferencesViewModel {
     private final ObjectProperty<UserSettings.Language> language = new SimpleObjectProperty<>(this, "language");
     private final ObjectProperty<ChronoUnit> durationUnit = new SimpleObjectProperty<>(this, "durationUnit");
     private final StringProperty expiringDays = new SimpleStringProperty(this, "expiringDays");
+    private final StringProperty lookAheadDays = new SimpleStringProperty(this, "lookAheadDays");
     private final StringProperty concurrency = new SimpleStringProperty(this, "concurrency");
     private final StringProperty nodeTypes = new SimpleStringProperty(this, "nodeTypes");
     private final ObjectProperty<StartEnvironment> startEnvironment =
             new SimpleObjectProperty<>(this, "startEnvironment");
     private final ReadOnlyStringWrapper expiringDaysError = new ReadOnlyStringWrapper(this, "expiringDaysError", "");
+    private final ReadOnlyStringWrapper lookAheadDaysError =
+            new ReadOnlyStringWrapper(this, "lookAheadDaysError", "");
     private final ReadOnlyStringWrapper concurrencyError = new ReadOnlyStringWrapper(this, "concurrencyError", "");
     private final ReadOnlyStringWrapper nodeTypesError = new ReadOnlyStringWrapper(this, "nodeTypesError", "");
     private final BooleanBinding invalid = Bindings.createBooleanBinding(() -> !expiringDaysError.get().isEmpty()
-            || !concurrencyError.get().isEmpty() || !nodeTypesError.get().isEmpty(),
-            expiringDaysError, concurrencyError, nodeTypesError);
+            || !lookAheadDaysError.get().isEmpty() || !concurrencyError.get().isEmpty()
+            || !nodeTypesError.get().isEmpty(),
+            expiringDaysError, lookAheadDaysError, concurrencyError, nodeTypesError);
 
     /** @param onSaved told of the settings just saved, to apply what applies at once */
     public PreferencesViewModel(AppPreferences prefs, Consumer<UserSettings> onSaved) {
@@ -68,6 +72,8 @@ public final class PreferencesViewModel {
         show(UserSettings.load(prefs));
         expiringDays.addListener((o, a, b) -> expiringDaysError.set(numberProblem(b,
                 UserSettings.MIN_EXPIRING_DAYS, UserSettings.MAX_EXPIRING_DAYS)));
+        lookAheadDays.addListener((o, a, b) -> lookAheadDaysError.set(numberProblem(b,
+                UserSettings.MIN_LOOK_AHEAD_DAYS, UserSettings.MAX_LOOK_AHEAD_DAYS)));
         concurrency.addListener((o, a, b) -> concurrencyError.set(numberProblem(b,
                 UserSettings.MIN_CONCURRENCY, UserSettings.MAX_CONCURRENCY)));
         nodeTypes.addListener((o, a, b) -> {
@@ -81,6 +87,7 @@ public final class PreferencesViewModel {
         language.set(s.language());
         durationUnit.set(s.durationUnit());
         expiringDays.set(Integer.toString(s.expiringDays()));
+        lookAheadDays.set(Integer.toString(s.lookAheadDays()));
         concurrency.set(Integer.toString(s.concurrency()));
         nodeTypes.set(String.join(", ", s.nodeTypes()));
         startEnvironment.set(StartEnvironment.of(s.defaultEnvironment()));
@@ -115,8 +122,9 @@ public final class PreferencesViewModel {
             return null;
         }
         UserSettings saved = new UserSettings(theme.get(), language.get(), durationUnit.get(),
-                Integer.parseInt(expiringDays.get().strip()), Integer.parseInt(concurrency.get().strip()),
-                UserSettings.parseNodeTypes(nodeTypes.get()), startEnvironment.get().kind);
+                Integer.parseInt(expiringDays.get().strip()), Integer.parseInt(lookAheadDays.get().strip()),
+                Integer.parseInt(concurrency.get().strip()), UserSettings.parseNodeTypes(nodeTypes.get()),
+                startEnvironment.get().kind);
         saved.save(prefs);
         onSaved.accept(saved);
         return saved;
@@ -154,6 +162,11 @@ public final class PreferencesViewModel {
         return expiringDays;
     }
 
+    /** The Expiring page's period, in days. */
+    public StringProperty lookAheadDaysProperty() {
+        return lookAheadDays;
+    }
+
     public StringProperty concurrencyProperty() {
         return concurrency;
     }
@@ -168,6 +181,10 @@ public final class PreferencesViewModel {
 
     public ReadOnlyStringProperty expiringDaysErrorProperty() {
         return expiringDaysError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lookAheadDaysErrorProperty() {
+        return lookAheadDaysError.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty concurrencyErrorProperty() {

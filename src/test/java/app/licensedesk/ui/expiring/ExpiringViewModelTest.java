@@ -8,6 +8,7 @@ import app.licensedesk.model.ErrorKind;
 import app.licensedesk.model.License;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.common.UserSettings;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.shared.LicenseRow;
@@ -69,7 +70,7 @@ class ExpiringViewModelTest {
 
     @Test
     void listsWhatEndsWithinTheDaysGroupedByCustomerAndSortedByEnd() {
-        ExpiringViewModel vm = vm(ExpiringViewModel.DEFAULT_DAYS);
+        ExpiringViewModel vm = vm(UserSettings.DEFAULT_LOOK_AHEAD_DAYS);
 
         // Beta ends first (16 June), then Acme (20 June), then Gamma (1 July); each group by end
         assertThat(keys(vm.licenses())).containsExactly("B-JUN", "B-AUG", "A-JUN", "A-JUL", "G-JUL");
@@ -97,7 +98,7 @@ class ExpiringViewModelTest {
 
     @Test
     void monthBucketsCoverTheNextTwelveMonthsFromThisOne() {
-        ExpiringViewModel vm = vm(ExpiringViewModel.DEFAULT_DAYS);
+        ExpiringViewModel vm = vm(UserSettings.DEFAULT_LOOK_AHEAD_DAYS);
 
         assertThat(vm.months()).extracting(MonthBar::month).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, 12).mapToObj(i -> YearMonth.of(2026, 6).plusMonths(i)).toList());
@@ -111,7 +112,7 @@ class ExpiringViewModelTest {
 
     @Test
     void capacityPerTypeCoversThePeriodWithTheKnownTypesAlwaysShown() {
-        ExpiringViewModel vm = vm(ExpiringViewModel.DEFAULT_DAYS);
+        ExpiringViewModel vm = vm(UserSettings.DEFAULT_LOOK_AHEAD_DAYS);
         assertThat(vm.types()).containsExactly(
                 new TypeBar("residential", 3, new Capacity(20, 8, 7, 3)),
                 new TypeBar("commercial", 1, new Capacity(100, 50, 0, 11)),
@@ -125,7 +126,7 @@ class ExpiringViewModelTest {
 
     @Test
     void clickingAMonthBarShowsThatMonthAndClickingAgainClearsIt() {
-        ExpiringViewModel vm = vm(ExpiringViewModel.DEFAULT_DAYS);
+        ExpiringViewModel vm = vm(UserSettings.DEFAULT_LOOK_AHEAD_DAYS);
 
         vm.toggleMonth(YearMonth.of(2026, 9)); // beyond the 60 days: the month decides
         assertThat(keys(vm.licenses())).containsExactly("A-SEP");
@@ -142,7 +143,7 @@ class ExpiringViewModelTest {
 
     @Test
     void clickingATypeBarFiltersTheListTheGroupsAndTheMonthChartButNotTheTypeChart() {
-        ExpiringViewModel vm = vm(ExpiringViewModel.DEFAULT_DAYS);
+        ExpiringViewModel vm = vm(UserSettings.DEFAULT_LOOK_AHEAD_DAYS);
 
         vm.toggleType("residential");
         assertThat(keys(vm.licenses())).containsExactly("B-JUN", "B-AUG", "A-JUN");
@@ -165,7 +166,7 @@ class ExpiringViewModelTest {
 
     @Test
     void aLicenseActivatedElsewhereMovesOutOfTheList() {
-        ExpiringViewModel vm = vm(ExpiringViewModel.DEFAULT_DAYS);
+        ExpiringViewModel vm = vm(UserSettings.DEFAULT_LOOK_AHEAD_DAYS);
         // the same license, renewed: the server now says it ends a year later
         registry.put(license("A-JUN", "residential", "2027-06-20T00:00:00Z", 10, 5, 4, null), null);
         // and Acme, whose first end is now 20 July, comes after Gamma (1 July)
@@ -174,7 +175,7 @@ class ExpiringViewModelTest {
 
     @Test
     void aLicenseLoadedAgainUnchangedByAnotherPageCostsNoRecomputation() {
-        ExpiringViewModel vm = vm(ExpiringViewModel.DEFAULT_DAYS);
+        ExpiringViewModel vm = vm(UserSettings.DEFAULT_LOOK_AHEAD_DAYS);
         int[] recomputed = {0};
         vm.licenses().addListener((javafx.collections.ListChangeListener<LicenseRow>) c -> recomputed[0]++);
         // the Licenses page reloads: every row is put again with what the server said, unchanged
@@ -191,7 +192,7 @@ class ExpiringViewModelTest {
     void loadsOnceUntilRefreshedAndNamesCustomersThatFailed() {
         service.failures.put(GAMMA, new ApiException(ErrorKind.FORBIDDEN, 403, "Forbidden", "no", null,
                 null));
-        ExpiringViewModel vm = vm(ExpiringViewModel.DEFAULT_DAYS);
+        ExpiringViewModel vm = vm(UserSettings.DEFAULT_LOOK_AHEAD_DAYS);
         vm.shown();
         assertThat(service.loadCalls).isEqualTo(1);
         assertThat(keys(vm.licenses())).doesNotContain("G-JUL");

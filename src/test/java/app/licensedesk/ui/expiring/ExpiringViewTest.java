@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.LicenseTerms;
 import app.licensedesk.ui.common.TaskRunner;
+import app.licensedesk.ui.common.UserSettings;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.shared.LicenseRegistry;
 import app.licensedesk.ui.shared.LicenseRow;
@@ -60,7 +61,7 @@ class ExpiringViewTest {
             TaskRunner tasks = TaskRunner.inline();
             LicenseRegistry registry = new LicenseRegistry(LicenseTerms.defaults(), CLOCK);
             ExpiringView page = new ExpiringView(new ExpiringViewModel(service, tasks, registry,
-                    new Directory(service, tasks), CLOCK, ExpiringViewModel.DEFAULT_DAYS), tasks);
+                    new Directory(service, tasks), CLOCK, UserSettings.DEFAULT_LOOK_AHEAD_DAYS), tasks);
             stage = new Stage();
             stage.setScene(new Scene(page.root(), 1300, 850));
             stage.show();

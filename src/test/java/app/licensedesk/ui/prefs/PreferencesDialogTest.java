@@ -9,6 +9,7 @@ import app.licensedesk.ui.common.Themes;
 import app.licensedesk.ui.common.UserSettings;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -23,6 +24,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -109,6 +111,39 @@ class PreferencesDialogTest {
         robot.clickOn("#prefsSaveButton");
         waitUntil(() -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
         assertThat(UserSettings.load(prefs).concurrency()).isEqualTo(16);
+    }
+
+    @Test
+    void theLookAheadIsReachedAndTypedByKeyboardAndAWrongOneIsRefusedAtItsField() {
+        open();
+        TextField lookAhead = robot.lookup("#prefsLookAheadDays").queryAs(TextField.class);
+        assertThat(lookAhead.getText()).isEqualTo("60");
+        // its caption names it (screen readers, and the caption's click), and Tab reaches it from the field above
+        assertThat(robot.lookup(".label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getLabelFor() == lookAhead).map(Label::getText))
+                .containsExactly("Expiring page looks ahead (days)");
+        robot.interact(() -> robot.lookup("#prefsExpiringDays").query().requestFocus());
+        robot.type(KeyCode.TAB);
+        waitUntil(lookAhead::isFocused);
+        robot.targetWindow(lookAhead.getScene().getWindow()); // what the robot writes goes to the dialog
+
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("400");
+        Label problem = robot.lookup("#prefsLookAheadDaysError").queryAs(Label.class);
+        waitUntil(problem::isVisible);
+        assertThat(problem.getText()).isEqualTo("From 1 to 365.");
+        assertThat(lookAhead.getPseudoClassStates()).contains(Styles.STATE_DANGER);
+        assertThat(robot.lookup("#prefsSaveButton").queryButton().isDisabled()).isTrue();
+        robot.type(KeyCode.ENTER); // refused: nothing is saved and the dialog stays
+        assertThat(robot.lookup("#preferencesDialog").tryQuery()).isPresent();
+        assertThat(node.get("prefs.lookAheadDays", null)).isNull();
+
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("90");
+        waitUntil(() -> !problem.isVisible());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        assertThat(UserSettings.load(prefs).lookAheadDays()).isEqualTo(90);
     }
 
     @Test

@@ -40,6 +40,7 @@ class PreferencesViewModelTest {
         assertThat(vm.languageProperty().get()).isEqualTo(UserSettings.Language.SYSTEM);
         assertThat(vm.durationUnitProperty().get()).isEqualTo(ChronoUnit.MONTHS);
         assertThat(vm.expiringDaysProperty().get()).isEqualTo("30");
+        assertThat(vm.lookAheadDaysProperty().get()).isEqualTo("60");
         assertThat(vm.concurrencyProperty().get()).isEqualTo("8");
         assertThat(vm.nodeTypesProperty().get()).isEqualTo("smartgridControllerSite");
         assertThat(vm.startEnvironmentProperty().get()).isEqualTo(PreferencesViewModel.StartEnvironment.LAST_USED);
@@ -68,6 +69,30 @@ class PreferencesViewModelTest {
     }
 
     @Test
+    void theLookAheadIsCheckedAtItsFieldAndAWrongOneSavesNothing() {
+        vm.lookAheadDaysProperty().set("0");
+        assertThat(vm.lookAheadDaysErrorProperty().get()).isEqualTo("From 1 to 365.");
+        vm.lookAheadDaysProperty().set("366");
+        assertThat(vm.lookAheadDaysErrorProperty().get()).isEqualTo("From 1 to 365.");
+        vm.lookAheadDaysProperty().set("2 months");
+        assertThat(vm.lookAheadDaysErrorProperty().get()).isEqualTo("Only digits: a whole number from 1 to 365.");
+        vm.lookAheadDaysProperty().set(" ");
+        assertThat(vm.lookAheadDaysErrorProperty().get()).isEqualTo("Enter a whole number from 1 to 365.");
+        // the other fields are fine: this one alone keeps Save from storing anything
+        assertThat(vm.expiringDaysErrorProperty().get()).isEmpty();
+        assertThat(vm.invalidProperty().get()).isTrue();
+        assertThat(vm.save()).isNull();
+        assertThat(applied).isEmpty();
+        assertThat(node.get("prefs.lookAheadDays", null)).isNull();
+
+        vm.lookAheadDaysProperty().set("365");
+        assertThat(vm.lookAheadDaysErrorProperty().get()).isEmpty();
+        assertThat(vm.invalidProperty().get()).isFalse();
+        assertThat(vm.save().lookAheadDays()).isEqualTo(365);
+        assertThat(UserSettings.load(prefs).lookAheadDays()).isEqualTo(365);
+    }
+
+    @Test
     void nodeTypesAreCheckedAtTheField() {
         vm.nodeTypesProperty().set(" , ");
         assertThat(vm.nodeTypesErrorProperty().get()).startsWith("Enter at least one node type");
@@ -92,19 +117,22 @@ class PreferencesViewModelTest {
         vm.languageProperty().set(UserSettings.Language.GERMAN);
         vm.durationUnitProperty().set(ChronoUnit.DAYS);
         vm.expiringDaysProperty().set("45");
+        vm.lookAheadDaysProperty().set("90");
         vm.concurrencyProperty().set("4");
         vm.nodeTypesProperty().set("smartgridControllerSite, otherSite");
         vm.startEnvironmentProperty().set(PreferencesViewModel.StartEnvironment.PRODUCTION);
 
         UserSettings saved = vm.save();
         UserSettings expected = new UserSettings(UserSettings.Theme.DARK, UserSettings.Language.GERMAN,
-                ChronoUnit.DAYS, 45, 4, List.of("smartgridControllerSite", "otherSite"), Environment.Kind.PRODUCTION);
+                ChronoUnit.DAYS, 45, 90, 4, List.of("smartgridControllerSite", "otherSite"),
+                Environment.Kind.PRODUCTION);
         assertThat(saved).isEqualTo(expected);
         assertThat(applied).containsExactly(expected);
         assertThat(UserSettings.load(prefs)).isEqualTo(expected);
         // a new dialog shows what was saved
         PreferencesViewModel again = new PreferencesViewModel(prefs, s -> { });
         assertThat(again.themeProperty().get()).isEqualTo(UserSettings.Theme.DARK);
+        assertThat(again.lookAheadDaysProperty().get()).isEqualTo("90");
         assertThat(again.nodeTypesProperty().get()).isEqualTo("smartgridControllerSite, otherSite");
         assertThat(again.startEnvironmentProperty().get())
                 .isEqualTo(PreferencesViewModel.StartEnvironment.PRODUCTION);
@@ -113,10 +141,13 @@ class PreferencesViewModelTest {
     @Test
     void defaultsPutTheFieldsBackWithoutSaving() {
         vm.concurrencyProperty().set("99");
+        vm.lookAheadDaysProperty().set("0");
         vm.themeProperty().set(UserSettings.Theme.LIGHT);
         vm.resetToDefaults();
         assertThat(vm.concurrencyProperty().get()).isEqualTo("8");
         assertThat(vm.concurrencyErrorProperty().get()).isEmpty();
+        assertThat(vm.lookAheadDaysProperty().get()).isEqualTo("60");
+        assertThat(vm.lookAheadDaysErrorProperty().get()).isEmpty();
         assertThat(vm.themeProperty().get()).isEqualTo(UserSettings.Theme.SYSTEM);
         assertThat(applied).isEmpty();
     }
