@@ -90,20 +90,19 @@ public final class FilteredRows<E> extends TransformationList<E, E> {
             keptFor = version;
         }
         int[] result;
+        boolean exact = filter != null && exactFor == version;
         if (next == null) {
             result = all(getSource().size());
         } else if (kept.containsKey(next)) {
             result = kept.get(next);
-        } else if (filter != null && exactFor == version && next.within(filter) && size <= NARROW_AT_MOST) {
+        } else if (exact && next.within(filter) && (size <= NARROW_AT_MOST || !indexed(next))) {
             result = test(next, filtered, size);
-        } else if (searchText != null && next.textOnly() != null && next.textOnly().indexOf(TextIndex.END) < 0) {
+        } else if (indexed(next)) {
             result = textIndex(version).find(next.textOnly());
-        } else if (filter != null && exactFor == version && next.within(filter)) {
-            result = test(next, filtered, size);
         } else {
             result = testAll(next);
         }
-        if (filter != null && exactFor == version) {
+        if (exact) {
             kept.put(filter, Arrays.copyOf(filtered, size));
         }
         filter = next;
@@ -116,6 +115,12 @@ public final class FilteredRows<E> extends TransformationList<E, E> {
      * costs a few references followed to objects spread over the heap; the index costs one scan of every text.
      */
     private static final int NARROW_AT_MOST = 2_000;
+
+    /** Whether the {@link TextIndex} can answer this filter: it asks only for a text, one the index can look for. */
+    private boolean indexed(Filter<E> next) {
+        String text = next.textOnly();
+        return searchText != null && text != null && text.indexOf(TextIndex.END) < 0;
+    }
 
     private TextIndex textIndex(long version) {
         if (index == null || index.version != version) {
