@@ -118,6 +118,29 @@ public final class LicenseTable extends TableView<LicenseRow> {
         /** The toolkit flow's mark on a cell it has just made (VirtualFlow.NEW_CELL). */
         private static final String NEW_CELL = "newcell";
 
+        LeanFlow() {
+            // a row reaches as far as the user has scrolled sideways plus the flow's width (see resizeCell)
+            getHbar().valueProperty().addListener(o -> getCells().forEach(this::resizeCell));
+        }
+
+        /**
+         * Makes a row as wide as the part of it that can be seen, from its start: the sideways scroll plus the
+         * flow's width, not the width of all columns as the toolkit does. A row of fixed height leaves out the
+         * cells of the columns beyond its width (TableRowSkinBase), so a row no longer styles and lays out the
+         * cells of columns scrolled out of view on the right: at 1,400 px that was a third of the work of
+         * refilling the rows after a filter. The row still covers all that is seen of it (its background, the
+         * selection), and a sideways scroll widens it, which lays it out again with the cells that came into
+         * view. The scroll range is unchanged: it follows the rows' preferred width, all columns.
+         */
+        @Override
+        protected void resizeCell(T cell) {
+            if (cell == null || getFixedCellSize() <= 0) {
+                super.resizeCell(cell);
+                return;
+            }
+            cell.resize(Math.ceil(getHbar().getValue() + getWidth()), getFixedCellSize());
+        }
+
         /**
          * The table asks for this when its items were replaced (every filter change): the toolkit then empties each
          * visible row and fills it again, restyling all of it twice. Rows are one object per license whose cells
