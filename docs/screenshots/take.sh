@@ -2,23 +2,29 @@
 # Takes the README's screenshots from the real app on a virtual display (Debian: xvfb xdotool imagemagick).
 # Usage: docs/screenshots/take.sh path/to/license-desk.jar [light|dark]
 # Light (the default) takes every screenshot; dark takes login-dark, customers-dark, licenses-dark and
-# preferences-dark. The theme is set in the run's own preferences node, so a real user's settings stay untouched.
+# preferences-dark. Each start of the app gets a preferences node of its own (-Dlicensedesk.prefs, under
+# java.util.prefs' user root, ~/.java/.userPrefs on Linux) holding only the theme (UserSettings' prefs.theme), so a
+# real user's settings stay untouched; the nodes are removed at the end.
 set -euo pipefail
 jar=${1:-target/license-desk.jar}
 theme=${2:-light}
+case "$theme" in light | dark) ;; *) echo "usage: $0 [JAR] [light|dark]" >&2; exit 2 ;; esac
 out=$(cd "$(dirname "$0")" && pwd)
 suffix=""
 [ "$theme" = dark ] && suffix="-dark"
 node="license-desk-screenshots-$$"
-prefs_dir="$HOME/.java/.userPrefs/$node"
-mkdir -p "$prefs_dir"
-cat > "$prefs_dir/prefs.xml" <<XML
+# the node that the app reads (AppPreferences.user), with the theme in it before the app starts
+prefsNode() {
+    local dir="$HOME/.java/.userPrefs/$1"
+    mkdir -p "$dir"
+    cat > "$dir/prefs.xml" <<XML
 <?xml version="1.0" encoding="UTF-8" standalone="no"?>
 <!DOCTYPE map SYSTEM "http://java.sun.com/dtd/preferences.dtd">
 <map MAP_XML_VERSION="1.0">
   <entry key="prefs.theme" value="$(echo "$theme" | tr '[:lower:]' '[:upper:]')"/>
 </map>
 XML
+}
 export DISPLAY=:97
 Xvfb :97 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
@@ -28,7 +34,8 @@ runs=0
 data=$(mktemp -d) # the Assign run below claims: into this activity log, not the user's
 start() {
     runs=$((runs + 1))
-    java "$@" -Dlicensedesk.prefs="license-desk-screenshots-$$-$runs" -Dlicensedesk.data="$data" -jar "$jar" --sandbox >/dev/null 2>&1 &
+    prefsNode "$node-$runs"
+    java "$@" -Dlicensedesk.prefs="$node-$runs" -Dlicensedesk.data="$data" -jar "$jar" --sandbox >/dev/null 2>&1 &
     app=$!
     # wait for the sign-in window rather than a fixed time: on a busy machine the first keys would be lost
     sleep 1
@@ -42,7 +49,7 @@ signIn() {
     timeout 60 xdotool search --sync --onlyvisible --name "admin@sandbox.test" >/dev/null
     sleep 2
 }
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$prefs_dir" "$data"' EXIT
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$HOME/.java/.userPrefs/$node"-* "$data"' EXIT
 # in the dark run only the pages that show the theme best
 wanted() { [ -z "$suffix" ] || [[ " login customers licenses preferences " == *" $1 "* ]]; }
 shot() { sleep "$2"; wanted "$1" || return 0; import -window root -crop "${3:-1360x820+20+27}" +repage "$out/$1$suffix.png"; }

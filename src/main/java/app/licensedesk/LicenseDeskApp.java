@@ -115,10 +115,10 @@ public final class LicenseDeskApp extends Application {
             // the last net: log it and tell the user, never die silently
             LOG.error("Uncaught exception on {}", thread.getName(), error);
             if (Platform.isFxApplicationThread()) {
-                Alert alert = new Alert(Alert.AlertType.ERROR, I18n.t("error.unexpected",
-                        error.getClass().getSimpleName()));
+                Alert alert = new Alert(Alert.AlertType.ERROR);
                 BaseDialog.decorate(alert, stage, I18n.t("error.title"));
                 alert.setHeaderText(I18n.t("error.title")); // JavaFX's own header has no Dutch
+                alert.setContentText(I18n.t("error.unexpected", error.getClass().getSimpleName()));
                 alert.show();
             }
         });

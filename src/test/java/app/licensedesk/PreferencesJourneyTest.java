@@ -10,6 +10,7 @@ import app.licensedesk.testing.CutColumns;
 import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.UserSettings;
 import app.licensedesk.ui.expiring.ExpiringLayoutTest;
+import app.licensedesk.ui.expiring.ExpiringView;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.text.Collator;
@@ -110,7 +111,7 @@ class PreferencesJourneyTest extends Journey {
         assertThat(names).isSortedAccordingTo(collator.reversed());
 
         // the new session's Expiring page looks 90 days ahead (60 unless set), and in a 1400 x 900 window every
-        // column of its customers table can be read
+        // column of its customers table can be read, and the license table's first six
         robot.interact(() -> {
             stage.setWidth(1400);
             stage.setHeight(900);
@@ -123,6 +124,10 @@ class PreferencesJourneyTest extends Journey {
         assertThat(robot.lookup(".expiring-page").query().getLayoutBounds().getWidth())
                 .isEqualTo(ExpiringLayoutTest.PAGE_WIDTH_AT_1400);
         assertThat(CutColumns.of(groups, Set.of("expiring-col-customer"))).isEmpty();
+        TableView<?> licenses = robot.lookup("#expiringLicensesTable").queryTableView();
+        waitUntil(() -> !robot.lookup("#expiringLicensesTable .table-row-cell").queryAll().isEmpty());
+        assertThat(CutColumns.of(licenses, Set.of("col-customer", "col-controllers"),
+                ExpiringView.FIRST_LICENSE_COLUMNS)).isEmpty();
     }
 
     private static TableColumn<Controller, ?> column(TableView<Controller> table, String id) {

@@ -79,8 +79,8 @@ public final class ApiLicenseDeskService implements LicenseDeskService, AutoClos
     /**
      * What a page's first load does with the answers, on made-up answers and sending nothing: reads a company list
      * and a license list and sorts the customers by name. A fresh JVM runs this code interpreted and loads it the
-     * first time, the collator's compare costing most; {@link Backends} runs this in the background after each
-     * sign-in, so the session's first load finds it loaded and compiled.
+     * first time, the collator's compare costing most; {@link Backends} runs this in the background after the
+     * process's first sign-in ({@link WarmUp}), so the first load finds it loaded and compiled.
      */
     void warmUp() {
         new ArrayList<>(client.readMadeUpAnswers()).sort(BY_NAME);

@@ -6,8 +6,8 @@ import app.licensedesk.model.Environment;
 import app.licensedesk.session.TokenSession;
 
 /**
- * Builds the {@link Backend} of an environment: one connection, one session, one service, and the service's
- * warm-up after each sign-in ({@link WarmUp}).
+ * Builds the {@link Backend} of an environment: one connection, one session, one service, and the warm-up after
+ * the process's first sign-in ({@link WarmUp}).
  */
 public final class Backends {
 
@@ -19,11 +19,16 @@ public final class Backends {
      *                                  is not loopback
      */
     public static Backend connect(Environment env, ClientSettings settings) {
+        return connect(env, settings, WarmUp.PROCESS);
+    }
+
+    /** As {@link #connect(Environment, ClientSettings)}, with the warm-up that decides whether a sign-in warms up. */
+    static Backend connect(Environment env, ClientSettings settings, WarmUp warmUp) {
         EnirisConnection connection = new EnirisConnection(env, settings);
         TokenSession session = new TokenSession(connection.authClient(), settings);
         ApiLicenseDeskService service = new ApiLicenseDeskService(connection.enirisClient(session), settings, env,
                 connection);
-        session.addStateListener(new WarmUp(service::warmUp));
+        session.addStateListener(warmUp.afterSignIn(service::warmUp));
         return new Backend(env, new SessionSignIn(session), service);
     }
 }

@@ -19,6 +19,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The warm-up after sign-in: in the background, sending nothing, and never in the way of the sign-in. */
+/**
+ * The warm-up after sign-in: in the background, sending nothing, never in the way of the sign-in, and once a
+ * process.
+ */
 class WarmUpTest {
 
     private final TestClock clock = TestClock.at(Instant.parse("2026-03-01T08:00:00Z"));
@@ -64,7 +68,8 @@ class WarmUpTest {
 
     @Test
     void afterSignInTheServiceWarmsUpInTheBackgroundWithoutARequest() {
-        try (Backend backend = Backends.connect(TestSettings.environment(server), settings)) {
+        // a warm-up of its own: the process's one may have run for an earlier test in this JVM
+        try (Backend backend = Backends.connect(TestSettings.environment(server), settings, new WarmUp())) {
             int requests = server.getRequestCount();
             assertThat(backend.session().signIn(FakeEniris.USER, FakeEniris.PASSWORD.toCharArray()))
                     .isEqualTo(SessionState.SIGNED_IN);
@@ -88,7 +93,7 @@ class WarmUpTest {
         AtomicReference<String> ranOn = new AtomicReference<>();
         try (EnirisConnection connection = new EnirisConnection(TestSettings.environment(server), settings)) {
             TokenSession session = new TokenSession(connection.authClient(), settings);
-            session.addStateListener(new WarmUp(() -> {
+            session.addStateListener(new WarmUp().afterSignIn(() -> {
                 ranOn.set(Thread.currentThread().getName());
                 started.countDown();
                 try {
@@ -113,6 +118,43 @@ class WarmUpTest {
             });
             assertThat(session.state()).isEqualTo(SessionState.SIGNED_IN);
             assertThat(session.accessToken()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aLaterSignInInTheSameProcessDoesNotWarmUpAgain() throws Exception {
+        WarmUp warmUp = new WarmUp();
+        AtomicInteger runs = new AtomicInteger();
+        try (EnirisConnection connection = new EnirisConnection(TestSettings.environment(server), settings)) {
+            TokenSession session = new TokenSession(connection.authClient(), settings);
+            session.addStateListener(warmUp.afterSignIn(runs::incrementAndGet));
+            session.signIn(FakeEniris.USER, FakeEniris.PASSWORD.toCharArray());
+            await().atMost(30, TimeUnit.SECONDS).until(() -> runs.get() == 1);
+
+            // signed out and in again in the same session, as after a sign-out or an expired session
+            session.signOut();
+            assertThat(session.signIn(FakeEniris.USER, FakeEniris.PASSWORD.toCharArray()))
+                    .isEqualTo(SessionState.SIGNED_IN);
+            // and the app's next sign-in window, which builds a backend with a session of its own
+            TokenSession next = new TokenSession(connection.authClient(), settings);
+            next.addStateListener(warmUp.afterSignIn(runs::incrementAndGet));
+            assertThat(next.signIn(FakeEniris.USER, FakeEniris.PASSWORD.toCharArray()))
+                    .isEqualTo(SessionState.SIGNED_IN);
+
+            joinWarmUpThreads();
+            assertThat(runs).hasValue(1);
+        }
+    }
+
+    /**
+     * Waits for every warm-up thread alive now. A sign-in starts its warm-up's thread before it returns, so after
+     * this a warm-up that a sign-in above started has run and counted.
+     */
+    private static void joinWarmUpThreads() throws InterruptedException {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(WarmUp.THREAD)) {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.licensedesk.testing;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
@@ -26,6 +27,14 @@ public final class CutColumns {
      * @return one line per cut column, naming it and why; empty when every column can be read
      */
     public static List<String> of(TableView<?> table, Set<String> mayShorten) {
+        return of(table, mayShorten, null);
+    }
+
+    /**
+     * As {@link #of(TableView, Set)}, for the columns with these ids only: those a page promises to show in its
+     * width, where the others may lie past the edge, to be scrolled to.
+     */
+    public static List<String> of(TableView<?> table, Set<String> mayShorten, Collection<String> only) {
         List<String> cut = new ArrayList<>();
         Node viewport = table.lookup(".clipped-container");
         double right = viewport.localToScene(viewport.getLayoutBounds()).getMaxX();
@@ -35,6 +44,9 @@ public final class CutColumns {
                 continue;
             }
             TableColumn<?, ?> column = (TableColumn<?, ?>) header.getTableColumn();
+            if (only != null && !only.contains(column.getId())) {
+                continue;
+            }
             String name = column.getText().replace('\n', ' ');
             double end = header.localToScene(header.getLayoutBounds()).getMaxX();
             if (end > right + 0.5) {

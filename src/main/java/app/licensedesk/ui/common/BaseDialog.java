@@ -48,17 +48,23 @@ public class BaseDialog<R> extends Dialog<R> {
         setResultConverter(button -> null);
     }
 
-    /** Gives any dialog (also an Alert) the common owner, title, icon, stylesheet and Esc. */
+    /**
+     * Gives any dialog (also an Alert) the common owner, title, icon, stylesheet and Esc. Call it before setting the
+     * content, header or buttons, as the constructor here does: the stylesheet goes on first, so what is added
+     * afterwards meets it when it joins the pane (the order of {@link AppStyles#scene}). An Alert's own header,
+     * graphic and buttons exist before anyone can decorate it; they get the stylesheet at its first CSS pass, before
+     * it is shown.
+     */
     public static void decorate(Dialog<?> dialog, Window owner, String what) {
+        String css = AppStyles.stylesheet();
+        if (css != null) {
+            dialog.getDialogPane().getStylesheets().add(css);
+        }
         closeOnEscape(dialog);
         if (owner != null) {
             dialog.initOwner(owner);
         }
         dialog.setTitle(I18n.t("dialog.title", what));
-        String css = AppStyles.stylesheet();
-        if (css != null) {
-            dialog.getDialogPane().getStylesheets().add(css);
-        }
         if (dialog.getDialogPane().getScene().getWindow() instanceof Stage stage) {
             if (owner instanceof Stage ownerStage && !ownerStage.getIcons().isEmpty()) {
                 stage.getIcons().setAll(ownerStage.getIcons());

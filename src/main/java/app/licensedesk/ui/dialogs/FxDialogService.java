@@ -74,9 +74,11 @@ public final class FxDialogService implements DialogService {
     public boolean confirm(String title, String question, String action, String keep) {
         ButtonType yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         ButtonType no = new ButtonType(keep, ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, yes, no);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         BaseDialog.decorate(alert, owner.get(), title);
+        alert.getButtonTypes().setAll(yes, no);
         alert.setHeaderText(title);
+        alert.setContentText(question);
         alert.getDialogPane().setId("confirmDialog");
         Button yesButton = (Button) alert.getDialogPane().lookupButton(yes);
         yesButton.setId("confirmYesButton");

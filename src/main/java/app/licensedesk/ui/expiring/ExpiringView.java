@@ -11,6 +11,8 @@ import app.licensedesk.ui.shared.LicenseRow;
 import app.licensedesk.ui.shared.LicenseTable;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -43,14 +45,19 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The Expiring page: the charts on top (a click on a bar filters), the customers with their counts and capacities
- * on the left (a click on one filters), and the licenses of the period, grouped by customer and by end, on the right.
+ * The Expiring page: the charts on top (a click on a bar filters), below them the customers with their counts and
+ * capacities (a click on one filters), and under those the licenses of the period, grouped by customer and by end.
  */
 public final class ExpiringView implements ShellPage {
 
     private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
-    /** What the customers table needs beside its columns: the vertical scroll bar and the border. */
-    private static final double SCROLL_BAR_AND_BORDER = 12;
+    /**
+     * The license table's columns that this page is about, first and in this order: which license ends when, whose,
+     * of what kind, on which controller. They fit the table's width at 1400 px (ExpiringLayoutTest); the capacities
+     * (summed per customer in the table above) and the other dates follow, sideways.
+     */
+    public static final List<String> FIRST_LICENSE_COLUMNS = List.of("col-key", "col-customer", "col-type",
+            "col-status", "col-endDate", "col-controllers");
 
     private final ExpiringViewModel vm;
     private final TaskRunner tasks;
@@ -76,12 +83,21 @@ public final class ExpiringView implements ShellPage {
 
         buildGroups();
         licenses.setId("expiringLicensesTable");
+        licenses.getColumns().setAll(licenses.getColumns().stream().sorted(Comparator.comparingInt(c -> {
+            int place = FIRST_LICENSE_COLUMNS.indexOf(c.getId());
+            return place < 0 ? FIRST_LICENSE_COLUMNS.size() : place;
+        })).toList());
         SortedList<LicenseRow> sorted = new SortedList<>(vm.licenses());
         sorted.comparatorProperty().bind(licenses.comparatorProperty());
         licenses.setItems(sorted);
+        // one above the other, each as wide as the page: side by side at 1400 px the customers table, which shows
+        // all its columns, left the licenses about 490 px, less than their key, customer, type and status need
         SplitPane tables = new SplitPane(groups, licenses);
-        tables.setOrientation(Orientation.HORIZONTAL);
-        tables.setDividerPositions(0.52);
+        tables.setOrientation(Orientation.VERTICAL);
+        tables.setDividerPositions(0.45);
+        // what one table asks for, as side by side: the two tables' own 400 px stacked would squeeze the charts
+        // below the height at which the types chart still shows its legend; the tables take the rest (Vgrow)
+        tables.setPrefHeight(400);
         VBox.setVgrow(tables, Priority.ALWAYS);
         root.setCenter(new VBox(10, charts, tables));
 
@@ -146,7 +162,7 @@ public final class ExpiringView implements ShellPage {
         groups.getStyleClass().add(Styles.DENSE);
         // The columns share the table's width (as on the Controllers and Bulk pages); the customer's name gives and
         // takes, the others keep at least what their header needs in the longest language (ExpiringLayoutTest
-        // checks all four), and the table claims the sum in the split pane: no column is ever cut or out of sight.
+        // checks all four): no column is cut or out of sight.
         groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<CustomerGroup, String> customer = column("customer", 170, CustomerGroup::name);
         customer.setMinWidth(110);
@@ -167,8 +183,6 @@ public final class ExpiringView implements ShellPage {
             }
         });
         groups.getColumns().add(first);
-        groups.setMinWidth(groups.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum()
-                + SCROLL_BAR_AND_BORDER);
         SortedList<CustomerGroup> sorted = new SortedList<>(vm.groups());
         sorted.comparatorProperty().bind(groups.comparatorProperty());
         groups.setItems(sorted);

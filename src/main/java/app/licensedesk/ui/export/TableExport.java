@@ -96,9 +96,10 @@ public final class TableExport {
             CsvWriter.write(file, separator, header, rows);
             return file;
         }, done -> { }, failure -> {
-            Alert alert = new Alert(Alert.AlertType.ERROR, I18n.t("export.failed", file, reason(failure)));
+            Alert alert = new Alert(Alert.AlertType.ERROR);
             BaseDialog.decorate(alert, owner, I18n.t("export.title"));
             alert.setHeaderText(I18n.t("export.failed.header"));
+            alert.setContentText(I18n.t("export.failed", file, reason(failure)));
             alert.show();
         });
     }

@@ -280,7 +280,7 @@ public final class LicenseTable extends TableView<LicenseRow> {
                                                                Function<LicenseRow, ObservableValue<Instant>> value) {
         TableColumn<LicenseRow, Instant> col = new TableColumn<>(I18n.t("license.col." + key));
         col.setId("col-" + key);
-        col.setPrefWidth(175);
+        col.setPrefWidth(190); // the longest: "Aug 10, 2026, 12:00 AM"
         col.setCellValueFactory(c -> value.apply(c.getValue()));
         col.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         col.setCellFactory(c -> new TableCell<>() {

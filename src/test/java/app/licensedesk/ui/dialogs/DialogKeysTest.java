@@ -6,6 +6,7 @@ import app.licensedesk.model.Controller;
 import app.licensedesk.model.Customer;
 import app.licensedesk.model.Environment;
 import app.licensedesk.model.LicenseTerms;
+import app.licensedesk.ui.common.AppStyles;
 import app.licensedesk.ui.common.BaseDialog;
 import app.licensedesk.ui.shared.Directory;
 import app.licensedesk.ui.common.I18n;
@@ -20,13 +21,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -43,7 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The dialogs in the toolkit, headless: Esc closes a dialog wherever the focus is in it, problems show once a field
- * is left or on Enter, and what the user typed stays as typed.
+ * is left or on Enter, what the user typed stays as typed, and the sign-out question keeps the session by default.
  */
 class DialogKeysTest {
 
@@ -225,6 +230,35 @@ class DialogKeysTest {
     private boolean shown(String query) {
         Node node = robot.lookup(query).query();
         return node.isVisible() && !text(query).isEmpty();
+    }
+
+    @Test
+    void theSignOutQuestionHasItsTwoButtonsWithKeepAsTheDefaultAndEscKeeps() throws Exception {
+        FxDialogService dialogs = new FxDialogService(() -> owner, service, tasks, registry,
+                new Directory(service, tasks), Environment.sandbox("http://x"));
+        for (boolean yes : new boolean[] {false, true}) {
+            CompletableFuture<Boolean> answer = new CompletableFuture<>();
+            Platform.runLater(() -> answer.complete(dialogs.confirm("Sign out while work is running?",
+                    "Signing out stops what is still running.", "Sign out", "Stay signed in")));
+            waitUntil(() -> robot.lookup("#confirmNoButton").tryQuery().isPresent());
+            DialogPane pane = robot.lookup("#confirmDialog").queryAs(DialogPane.class);
+            assertThat(pane.getStylesheets()).containsExactly(AppStyles.stylesheet());
+            assertThat(pane.getHeaderText()).isEqualTo("Sign out while work is running?");
+            assertThat(pane.getContentText()).isEqualTo("Signing out stops what is still running.");
+            assertThat(pane.getButtonTypes()).extracting(ButtonType::getText).containsExactly("Sign out",
+                    "Stay signed in");
+            Button keep = robot.lookup("#confirmNoButton").queryButton();
+            Button signOut = robot.lookup("#confirmYesButton").queryButton();
+            assertThat(keep.isDefaultButton()).isTrue();
+            assertThat(signOut.isDefaultButton()).isFalse();
+            waitUntil(keep::isFocused);
+            if (yes) {
+                robot.interact(signOut::fire);
+            } else {
+                robot.type(KeyCode.ESCAPE);
+            }
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(yes);
+        }
     }
 
     private String text(String query) {

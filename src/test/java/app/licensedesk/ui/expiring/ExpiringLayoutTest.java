@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Expiring page laid out as in a 1400 x 900 main window, in each language: every column of the customers table
  * lies within the table, and no header or figure of it is cut short ("Batte…"), with a scroll bar and five-digit
- * capacities.
+ * capacities; so do the license table's first columns, the ones the page is about (key to linked controller).
  */
 public class ExpiringLayoutTest {
 
@@ -69,16 +70,18 @@ public class ExpiringLayoutTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "nl", "fr", "de"})
-    void everyColumnOfTheCustomersTableIsWhollyVisibleAt1400Pixels(String language) throws Exception {
+    void everyColumnOfTheCustomersTableAndTheLicensesMainColumnsAreWhollyVisibleAt1400Pixels(String language)
+            throws Exception {
         I18n.setLocale(Locale.forLanguageTag(language));
         EstateService service = new EstateService();
         for (int i = 1; i <= 40; i++) {
             Customer customer = new Customer(i, "u-" + i, "Energiegenossenschaft Nordwest " + i);
             service.licenses.put(customer, List.of(
-                    EstateService.license("K-" + i, "commercial", "2026-07-2" + (i % 10) + "T00:00:00Z",
-                            12_345, 23_456, 34_567, 45_678),
-                    EstateService.license("L-" + i, "residential", "2026-08-1" + (i % 10) + "T00:00:00Z",
-                            10_000, 10_000, 10_000, 10_000)));
+                    // keys as long and as wide as the real ones; July is Expiring, August Active
+                    EstateService.license(String.format("SG1-COM-WMWM-%04d", i), "commercial",
+                            "2026-07-2" + (i % 10) + "T00:00:00Z", 12_345, 23_456, 34_567, 45_678),
+                    EstateService.license(String.format("SG1-RES-WMWM-%04d", i), "residential",
+                            "2026-08-1" + (i % 10) + "T00:00:00Z", 10_000, 10_000, 10_000, 10_000)));
         }
         robot.interact(() -> {
             TaskRunner tasks = TaskRunner.inline();
@@ -91,10 +94,16 @@ public class ExpiringLayoutTest {
             page.shown();
         });
         TableView<?> groups = robot.lookup("#expiringGroupsTable").queryTableView();
+        TableView<?> licenses = robot.lookup("#expiringLicensesTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> groups.getItems().size() == 40
-                && !robot.lookup("#expiringGroupsTable .table-row-cell").queryAll().isEmpty());
+                && !robot.lookup("#expiringGroupsTable .table-row-cell").queryAll().isEmpty()
+                && !robot.lookup("#expiringLicensesTable .table-row-cell").queryAll().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(CutColumns.of(groups, Set.of("expiring-col-customer"))).as("cut in %s", language).isEmpty();
+        assertThat(licenses.getVisibleLeafColumns().subList(0, ExpiringView.FIRST_LICENSE_COLUMNS.size()))
+                .extracting(TableColumn::getId).containsExactlyElementsOf(ExpiringView.FIRST_LICENSE_COLUMNS);
+        assertThat(CutColumns.of(licenses, Set.of("col-customer", "col-controllers"),
+                ExpiringView.FIRST_LICENSE_COLUMNS)).as("licenses cut in %s", language).isEmpty();
     }
 }
