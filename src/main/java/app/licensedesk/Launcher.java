@@ -6,6 +6,7 @@ import app.licensedesk.ui.common.AppPreferences;
 import app.licensedesk.ui.common.Themes;
 import app.licensedesk.ui.common.UserSettings;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import javafx.application.Application;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -21,6 +22,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // a plain java -jar hands the app to a JVM on the jar's class-data archive, before anything else is loaded
+        OptionalInt handedOver = ClassDataLaunch.handOver(args);
+        if (handedOver.isPresent()) {
+            System.exit(handedOver.getAsInt());
+            return;
+        }
         // OkHttp and JavaFX log through java.util.logging: send it to SLF4J/Logback like everything else. JUL's
         // console handler goes now, so nothing reaches stderr meanwhile.
         SLF4JBridgeHandler.removeHandlersForRootLogger();

@@ -17,13 +17,17 @@ public final class UserFolders {
     public static final String DATA_PROPERTY = "licensedesk.data";
     /** A system property that puts the logs elsewhere (tests, or a user who wants them on another disk). */
     public static final String LOGS_PROPERTY = "licensedesk.logDir";
+    /** A system property that moves the cache folder (the jar's class-data archive: {@link ClassDataLaunch}). */
+    public static final String CACHE_PROPERTY = "licensedesk.cache";
 
     /** The two folders: each one's overriding property and its place on Windows, macOS and by the XDG spec. */
     enum Kind {
         DATA(DATA_PROPERTY, "\\LicenseDesk", "/Library/Application Support/LicenseDesk", "XDG_DATA_HOME",
             "/.local/share", "/license-desk"),
         LOGS(LOGS_PROPERTY, "\\LicenseDesk\\logs", "/Library/Logs/LicenseDesk", "XDG_STATE_HOME",
-            "/.local/state", "/license-desk/logs");
+            "/.local/state", "/license-desk/logs"),
+        CACHE(CACHE_PROPERTY, "\\LicenseDesk\\cache", "/Library/Caches/LicenseDesk", "XDG_CACHE_HOME", "/.cache",
+            "/license-desk");
 
         private final String property;
         private final String windows;
@@ -55,6 +59,11 @@ public final class UserFolders {
         return forThisUser(Kind.LOGS);
     }
 
+    /** The cache folder of the user running the app: what can be made again (not created here). */
+    public static Path cache() {
+        return forThisUser(Kind.CACHE);
+    }
+
     private static Path forThisUser(Kind kind) {
         String override = System.getProperty(kind.property);
         if (override != null && !override.isBlank()) {
@@ -68,7 +77,9 @@ public final class UserFolders {
      * in {@code logs} inside it. macOS: {@code ~/Library/Application Support/LicenseDesk} and
      * {@code ~/Library/Logs/LicenseDesk}. Linux and other Unixes: {@code $XDG_DATA_HOME/license-desk} (by default
      * {@code ~/.local/share/license-desk}) and {@code $XDG_STATE_HOME/license-desk/logs} (by default
-     * {@code ~/.local/state/license-desk/logs}).
+     * {@code ~/.local/state/license-desk/logs}). The cache: {@code %LOCALAPPDATA%\\LicenseDesk\\cache},
+     * {@code ~/Library/Caches/LicenseDesk}, {@code $XDG_CACHE_HOME/license-desk} (by default
+     * {@code ~/.cache/license-desk}).
      *
      * @param osName the {@code os.name} system property
      * @param env    the environment variables

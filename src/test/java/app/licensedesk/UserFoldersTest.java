@@ -1,5 +1,6 @@
 package app.licensedesk;
 
+import static app.licensedesk.UserFolders.Kind.CACHE;
 import static app.licensedesk.UserFolders.Kind.DATA;
 import static app.licensedesk.UserFolders.Kind.LOGS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The data and log folders of each OS, and the properties that move them. */
+/** The data, log and cache folders of each OS, and the properties that move them. */
 class UserFoldersTest {
 
     /** Each row: the folder, os.name, one environment variable (or none), user.home, and the folder expected. */
@@ -48,7 +49,13 @@ class UserFoldersTest {
                 "/home/ann/.state/license-desk/logs"),
             row(LOGS, "Linux", null, null, "/home/ann", "/home/ann/.local/state/license-desk/logs"),
             row(LOGS, "Linux", "XDG_STATE_HOME", "state", "/home/ann", "/home/ann/.local/state/license-desk/logs"),
-            row(LOGS, "FreeBSD", null, null, "/home/ann", "/home/ann/.local/state/license-desk/logs"));
+            row(LOGS, "FreeBSD", null, null, "/home/ann", "/home/ann/.local/state/license-desk/logs"),
+            row(CACHE, "Windows 11", "LOCALAPPDATA", "C:\\Users\\ann\\AppData\\Local", "C:\\Users\\ann",
+                "C:\\Users\\ann\\AppData\\Local\\LicenseDesk\\cache"),
+            row(CACHE, "Mac OS X", "XDG_CACHE_HOME", "/ignored", "/Users/ann", "/Users/ann/Library/Caches/LicenseDesk"),
+            row(CACHE, "Linux", "XDG_CACHE_HOME", "/var/cache/ann/", "/home/ann", "/var/cache/ann/license-desk"),
+            row(CACHE, "Linux", null, null, "/home/ann", "/home/ann/.cache/license-desk"),
+            row(CACHE, "Linux", "XDG_CACHE_HOME", "cache", "/home/ann", "/home/ann/.cache/license-desk"));
     }
 
     private static Arguments row(Kind kind, String os, String variable, String value, String home, String expected) {

@@ -1,0 +1,200 @@
+package app.licensedesk;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A plain {@code java -jar license-desk.jar} on its class-data archive (AppCDS). JDK 17 neither makes nor finds an
+ * archive by itself, and a jar cannot name JVM options, so the JVM the user started hands the app to one that maps
+ * the archive: it runs the same Java with {@code -XX:SharedArchiveFile} and the same options and arguments, passes
+ * on its input and output, and ends with the child's exit code; a stopped parent stops the child. The first start
+ * (and the first after the jar or the Java changed) makes the archive instead, with {@code -XX:ArchiveClassesAtExit}
+ * into a file of its own that becomes the archive when the app ended well. The archive lives in the user's cache
+ * folder ({@link UserFolders#cache()}), named after the jar (path, size, time) and the Java, and replaces the ones
+ * of other jars. The hand-over costs a JVM's start, about 50 ms here; the archive saves several times that.
+ *
+ * <p>Not handed over: a start that names class data or a debugger or an agent itself (as {@code license-desk.sh} and
+ * the installed launchers do), a start by another program than {@code java} or {@code javaw} (an installed app's
+ * launcher), the headless {@code bulk} command, {@code --sandbox-server}, {@code --help}, a start from classes
+ * rather than a jar, and any start with {@code -Dlicensedesk.classData=off}. The child runs the same program, so a
+ * {@code javaw} start opens no console.
+ */
+final class ClassDataLaunch {
+
+    /** {@code -Dlicensedesk.classData=off} runs the app in the JVM the user started. */
+    static final String PROPERTY = "licensedesk.classData";
+    /** Set on the child: when the JVM the user started began (ms since the epoch), for {@link SmokeTest}. */
+    static final String LAUNCHED_AT = "licensedesk.launchedAt";
+
+    private ClassDataLaunch() {
+    }
+
+    /**
+     * Runs the app in a JVM on the archive when this start should hand it over.
+     *
+     * @return the child's exit code, or empty when this JVM runs the app itself
+     */
+    static OptionalInt handOver(String[] args) {
+        Optional<Path> jar = ownJar();
+        Optional<String> java = ProcessHandle.current().info().command();
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (jar.isEmpty() || java.isEmpty() || System.getProperty("jpackage.app-path") != null
+                || !wanted(System.getProperty(PROPERTY), System.getProperty(LAUNCHED_AT), java.get(), jvm, args)) {
+            return OptionalInt.empty();
+        }
+        try {
+            Path folder = Files.createDirectories(UserFolders.cache());
+            Path archive = folder.resolve(archiveName(jar.get(), Files.size(jar.get()),
+                    Files.getLastModifiedTime(jar.get()).toMillis(), System.getProperty("java.home"),
+                    System.getProperty("java.vm.version")));
+            boolean made = Files.isRegularFile(archive);
+            Path making = folder.resolve(archive.getFileName().toString().concat(".")
+                    .concat(Long.toString(ProcessHandle.current().pid())).concat(".tmp"));
+            List<String> command = command(java.get(), jar.get(), made ? archive : null, made ? null : making, jvm,
+                    ManagementFactory.getRuntimeMXBean().getStartTime(), args);
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            Runtime.getRuntime().addShutdownHook(new StopChild(child));
+            int code = waitFor(child);
+            if (!made) {
+                keep(making, archive, code == 0);
+            }
+            return OptionalInt.of(code);
+        } catch (IOException e) {
+            // no cache folder, no child: the app runs here, as without an archive
+            return OptionalInt.empty();
+        }
+    }
+
+    /**
+     * Whether a start by this program with these JVM options and arguments hands the app over (the rules in the
+     * class comment). Only the JDK's own java or javaw takes JVM options on its command line: an installed app's
+     * launcher (jpackage's, which also sets {@code jpackage.app-path}) would take them for the app's arguments.
+     */
+    static boolean wanted(String property, String launchedAt, String program, List<String> jvmOptions, String[] args) {
+        String name = program.substring(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1)
+                .toLowerCase(Locale.ROOT);
+        if ("off".equalsIgnoreCase(property) || launchedAt != null
+                || !List.of("java", "javaw", "java.exe", "javaw.exe").contains(name)) {
+            return false;
+        }
+        for (String option : jvmOptions) {
+            if (option.startsWith("-XX:SharedArchiveFile") || option.startsWith("-XX:ArchiveClassesAtExit")
+                    || option.startsWith("-Xshare") || option.startsWith("-agentlib") || option.startsWith("-agentpath")
+                    || option.startsWith("-javaagent") || option.startsWith("-Xrunjdwp")) {
+                return false;
+            }
+        }
+        List<String> given = Arrays.asList(args);
+        return !(given.contains("--help") || given.contains("-h")
+                || (!given.isEmpty() && (given.get(0).equals("bulk") || given.get(0).equals("--sandbox-server"))));
+    }
+
+    /**
+     * The child's command line: the archive to map, or the file to make one in (exactly one is given), the CDS
+     * messages off (a stale archive is skipped quietly, the JDK's own archive still used), the user's JVM options,
+     * the parent's start, then {@code -jar} and the arguments.
+     */
+    static List<String> command(String java, Path jar, Path archive, Path making, List<String> jvmOptions,
+                                long launchedAt, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.add(archive != null ? "-XX:SharedArchiveFile=".concat(archive.toString())
+                : "-XX:ArchiveClassesAtExit=".concat(making.toString()));
+        command.add("-Xlog:cds=off");
+        command.add("-Xlog:cds+dynamic=off");
+        command.addAll(jvmOptions);
+        command.add("-D".concat(LAUNCHED_AT).concat("=").concat(Long.toString(launchedAt)));
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /**
+     * "license-desk-<hash>.jsa": one name per jar (its path, size and time) and Java, as the JVM checks them. The
+     * hash is FNV-1a over those, 64 bits: a message digest would load the security providers before the hand-over.
+     * (Strings are joined with {@code concat} in this class: the first {@code +} of a JVM bootstraps its string
+     * concatenation, milliseconds the start waits for.)
+     */
+    static String archiveName(Path jar, long size, long modified, String javaHome, String javaVersion) {
+        String key = String.join("\n", jar.toAbsolutePath().toString(), Long.toString(size), Long.toString(modified),
+                javaHome, javaVersion);
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        String hex = Long.toHexString(hash);
+        return "license-desk-".concat("0".repeat(16 - hex.length())).concat(hex).concat(".jsa");
+    }
+
+    /** The archive a child made becomes the one of this jar when the app ended well; the others go. */
+    static void keep(Path making, Path archive, boolean endedWell) throws IOException {
+        if (!endedWell || !Files.isRegularFile(making) || Files.size(making) == 0) {
+            Files.deleteIfExists(making);
+            return;
+        }
+        Files.move(making, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(archive.getParent(), "license-desk-*.jsa")) {
+            for (Path each : old) {
+                if (!each.equals(archive)) {
+                    Files.deleteIfExists(each);
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops the app when the JVM the user started is stopped (a class, not a lambda: the first lambda of a JVM costs
+     * milliseconds, before the hand-over).
+     */
+    private static final class StopChild extends Thread {
+        private final Process child;
+
+        StopChild(Process child) {
+            super("license-desk-stop-child");
+            this.child = child;
+        }
+
+        @Override
+        public void run() {
+            child.destroy();
+        }
+    }
+
+    private static int waitFor(Process child) {
+        while (true) {
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                // nothing interrupts the main thread here; keep waiting for the app
+            }
+        }
+    }
+
+    /** The jar this class was loaded from, if it was loaded from a jar. */
+    private static Optional<Path> ownJar() {
+        CodeSource source = ClassDataLaunch.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return Optional.empty();
+        }
+        try {
+            Path path = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
