@@ -31,6 +31,11 @@ public final class Launcher {
         // OkHttp and JavaFX log through java.util.logging: send it to SLF4J/Logback like everything else. JUL's
         // console handler goes now, so nothing reaches stderr meanwhile.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
+        // SLF4J says on stderr that it replays the lines kept until Logback was ready (LoggingGate, below): that is
+        // the design, not a problem, so only its errors reach the console (-Dslf4j.internal.verbosity overrides)
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         if (args.length > 0 && args[0].equals("bulk")) {
             // no window to hurry: Logback is ready before the command takes its console appender off stdout
             startLogging();
