@@ -55,27 +55,33 @@ final class ClassDataLaunch {
                 || !wanted(System.getProperty(PROPERTY), System.getProperty(LAUNCHED_AT), java.get(), jvm, args)) {
             return OptionalInt.empty();
         }
+        Path archive;
+        Path making;
+        Process child;
         try {
             Path folder = Files.createDirectories(UserFolders.cache());
-            Path archive = folder.resolve(archiveName(jar.get(), Files.size(jar.get()),
+            archive = folder.resolve(archiveName(jar.get(), Files.size(jar.get()),
                     Files.getLastModifiedTime(jar.get()).toMillis(), System.getProperty("java.home"),
                     System.getProperty("java.vm.version")));
-            boolean made = Files.isRegularFile(archive);
-            Path making = folder.resolve(archive.getFileName().toString().concat(".")
-                    .concat(Long.toString(ProcessHandle.current().pid())).concat(".tmp"));
-            List<String> command = command(java.get(), jar.get(), made ? archive : null, made ? null : making, jvm,
-                    ManagementFactory.getRuntimeMXBean().getStartTime(), args);
-            Process child = new ProcessBuilder(command).inheritIO().start();
-            Runtime.getRuntime().addShutdownHook(new StopChild(child));
-            int code = waitFor(child);
-            if (!made) {
-                keep(making, archive, code == 0);
-            }
-            return OptionalInt.of(code);
-        } catch (IOException e) {
+            making = Files.isRegularFile(archive) ? null : folder.resolve(archive.getFileName().toString()
+                    .concat(".").concat(Long.toString(ProcessHandle.current().pid())).concat(".tmp"));
+            child = new ProcessBuilder(command(java.get(), jar.get(), making == null ? archive : null, making, jvm,
+                    ManagementFactory.getRuntimeMXBean().getStartTime(), args)).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
             // no cache folder, no child: the app runs here, as without an archive
             return OptionalInt.empty();
         }
+        // from here on the app runs in the child, whatever happens: never run it here too
+        Runtime.getRuntime().addShutdownHook(new StopChild(child));
+        int code = waitFor(child);
+        if (making != null) {
+            try {
+                keep(making, archive, code == 0);
+            } catch (IOException | RuntimeException e) {
+                // an archive that could not be kept (another start maps it, say): the next start makes one
+            }
+        }
+        return OptionalInt.of(code);
     }
 
     /**
