@@ -28,9 +28,10 @@ import java.util.OptionalInt;
  *
  * <p>Not handed over: a start that names class data or a debugger or an agent itself (as {@code license-desk.sh} and
  * the installed launchers do), a start by another program than {@code java} or {@code javaw} (an installed app's
- * launcher), the headless {@code bulk} command, {@code --sandbox-server}, {@code --help}, a start from classes
- * rather than a jar, and any start with {@code -Dlicensedesk.classData=off}. The child runs the same program, so a
- * {@code javaw} start opens no console.
+ * launcher: only where an installed Linux app has no archive of its own, its runtime's java takes the app, see
+ * {@link #installedJava}), the headless {@code bulk} command, {@code --sandbox-server}, {@code --help}, a start
+ * from classes rather than a jar, and any start with {@code -Dlicensedesk.classData=off}. The child runs the same
+ * program, so a {@code javaw} start opens no console.
  */
 final class ClassDataLaunch {
 
@@ -49,10 +50,17 @@ final class ClassDataLaunch {
      */
     static OptionalInt handOver(String[] args) {
         Optional<Path> jar = ownJar();
+        if (jar.isEmpty() || System.getProperty(LAUNCHED_AT) != null) {
+            return OptionalInt.empty();
+        }
         Optional<String> java = ProcessHandle.current().info().command();
         List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (jar.isEmpty() || java.isEmpty() || System.getProperty("jpackage.app-path") != null
-                || !wanted(System.getProperty(PROPERTY), System.getProperty(LAUNCHED_AT), java.get(), jvm, args)) {
+        if (System.getProperty("jpackage.app-path") != null) {
+            // an installed app: its launcher takes no JVM options, so the child is the runtime's own java
+            java = installedJava(jar.get(), System.getProperty("os.name"), System.getProperty("java.home"));
+            jvm = withoutClassData(jvm);
+        }
+        if (java.isEmpty() || !wanted(System.getProperty(PROPERTY), null, java.get(), jvm, args)) {
             return OptionalInt.empty();
         }
         Path archive;
@@ -82,6 +90,33 @@ final class ClassDataLaunch {
             }
         }
         return OptionalInt.of(code);
+    }
+
+    /**
+     * The java of an installed app's runtime to hand the app to, where the app has no class-data archive of its own
+     * beside its jar: the Linux DEB, which is built before the app image's archive is made (and an archive made
+     * elsewhere would not do: JDK 17 maps it only for the jar's path at dumping). Only on Linux: on Windows and macOS
+     * a window of the runtime's java would not be the installed app's in the taskbar and the Dock. The app image
+     * carries its archive ({@code installer/linux/cds-archive.sh}) and is not handed over.
+     */
+    static Optional<String> installedJava(Path jar, String osName, String javaHome) {
+        Path java = Path.of(javaHome, "bin", "java");
+        boolean ownArchive = Files.isRegularFile(jar.resolveSibling("license-desk.jsa"));
+        if (osName == null || !osName.startsWith("Linux") || ownArchive || !Files.isExecutable(java)) {
+            return Optional.empty();
+        }
+        return Optional.of(java.toString());
+    }
+
+    /** The options without the installed launcher's class-data choice (it names the archive that is missing). */
+    static List<String> withoutClassData(List<String> jvmOptions) {
+        List<String> kept = new ArrayList<>();
+        for (String option : jvmOptions) {
+            if (!option.startsWith("-XX:SharedArchiveFile") && !option.startsWith("-Xshare")) {
+                kept.add(option);
+            }
+        }
+        return kept;
     }
 
     /**

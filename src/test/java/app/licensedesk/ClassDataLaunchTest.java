@@ -105,4 +105,24 @@ class ClassDataLaunchTest {
         ClassDataLaunch.keep(cache.resolve("never-written.tmp"), archive, true);
         assertThat(archive).doesNotExist();
     }
+
+    @Test
+    void anInstalledLinuxAppWithoutItsOwnArchiveIsHandedToItsRuntimesJava(@TempDir Path image) throws IOException {
+        Path app = Files.createDirectories(image.resolve("lib/app"));
+        Path jar = Files.writeString(app.resolve("license-desk.jar"), "x");
+        Path home = image.resolve("lib/runtime");
+        Path java = Files.createFile(Files.createDirectories(home.resolve("bin")).resolve("java"));
+        assertThat(ClassDataLaunch.installedJava(jar, "Linux", home.toString())).as("not executable").isEmpty();
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+
+        assertThat(ClassDataLaunch.installedJava(jar, "Linux", home.toString())).contains(java.toString());
+        assertThat(ClassDataLaunch.installedJava(jar, "Windows 11", home.toString())).as("its own taskbar").isEmpty();
+        assertThat(ClassDataLaunch.installedJava(jar, "Mac OS X", home.toString())).as("its own Dock").isEmpty();
+        Files.writeString(jar.resolveSibling("license-desk.jsa"), "the app image's archive");
+        assertThat(ClassDataLaunch.installedJava(jar, "Linux", home.toString())).isEmpty();
+
+        assertThat(ClassDataLaunch.withoutClassData(List.of("-Djpackage.app-version=1.0.0", "-Xmx256m",
+                "-XX:SharedArchiveFile=/opt/x/classes.jsa:/opt/x/license-desk.jsa", "-Xshare:auto")))
+                .containsExactly("-Djpackage.app-version=1.0.0", "-Xmx256m");
+    }
 }
