@@ -2,6 +2,7 @@ package app.licensedesk;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -50,17 +51,20 @@ final class ClassDataLaunch {
      */
     static OptionalInt handOver(String[] args) {
         Optional<Path> jar = ownJar();
+        // the child itself: known before the OS and the management beans are asked, which would cost its start
         if (jar.isEmpty() || System.getProperty(LAUNCHED_AT) != null) {
             return OptionalInt.empty();
         }
+        RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
         Optional<String> java = ProcessHandle.current().info().command();
-        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> jvm = runtime.getInputArguments();
         if (System.getProperty("jpackage.app-path") != null) {
             // an installed app: its launcher takes no JVM options, so the child is the runtime's own java
             java = installedJava(jar.get(), System.getProperty("os.name"), System.getProperty("java.home"));
             jvm = withoutClassData(jvm);
         }
-        if (java.isEmpty() || !wanted(System.getProperty(PROPERTY), null, java.get(), jvm, args)) {
+        if (java.isEmpty() || !wanted(System.getProperty(PROPERTY), null /* not the child: above */, java.get(), jvm,
+                args)) {
             return OptionalInt.empty();
         }
         Path archive;
@@ -74,7 +78,7 @@ final class ClassDataLaunch {
             making = Files.isRegularFile(archive) ? null : folder.resolve(archive.getFileName().toString()
                     .concat(".").concat(Long.toString(ProcessHandle.current().pid())).concat(".tmp"));
             child = new ProcessBuilder(command(java.get(), jar.get(), making == null ? archive : null, making, jvm,
-                    ManagementFactory.getRuntimeMXBean().getStartTime(), args)).inheritIO().start();
+                    runtime.getStartTime(), args)).inheritIO().start();
         } catch (IOException | RuntimeException e) {
             // no cache folder, no child: the app runs here, as without an archive
             return OptionalInt.empty();
@@ -108,7 +112,11 @@ final class ClassDataLaunch {
         return Optional.of(java.toString());
     }
 
-    /** The options without the installed launcher's class-data choice (it names the archive that is missing). */
+    /**
+     * The options without the installed launcher's class-data choice (it names the archive that is missing). An
+     * {@code -XX:ArchiveClassesAtExit} stays, so {@link #wanted} keeps a run that makes an archive where it was
+     * started: {@code installer/linux/cds-archive.sh} starts the image's launcher so, through JAVA_TOOL_OPTIONS.
+     */
     static List<String> withoutClassData(List<String> jvmOptions) {
         List<String> kept = new ArrayList<>();
         for (String option : jvmOptions) {

@@ -124,5 +124,10 @@ class ClassDataLaunchTest {
         assertThat(ClassDataLaunch.withoutClassData(List.of("-Djpackage.app-version=1.0.0", "-Xmx256m",
                 "-XX:SharedArchiveFile=/opt/x/classes.jsa:/opt/x/license-desk.jsa", "-Xshare:auto")))
                 .containsExactly("-Djpackage.app-version=1.0.0", "-Xmx256m");
+        List<String> making = List.of("-Xmx256m", "-XX:ArchiveClassesAtExit=/tmp/image/lib/app/license-desk.jsa");
+        assertThat(ClassDataLaunch.withoutClassData(making)).as("cds-archive.sh making the image's archive")
+                .isEqualTo(making);
+        assertThat(ClassDataLaunch.wanted(null, null, java.toString(), ClassDataLaunch.withoutClassData(making), APP))
+                .isFalse();
     }
 }

@@ -157,14 +157,13 @@ final class StartupFigures {
                 note + limit);
     }
 
+    /** Deletes a folder with all it holds, if it is there; what cannot be deleted stays (a later step fails). */
     private static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -198,11 +197,7 @@ final class StartupFigures {
             return image.resolve("lib/runtime");
         }
         Path copy = work.resolve("image-runtime");
-        if (Files.exists(copy)) {
-            try (Stream<Path> old = Files.walk(copy)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        deleteTree(copy);
         Path source = image.resolve("lib/runtime");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : (Iterable<Path>) files::iterator) {
